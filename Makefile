@@ -1,0 +1,66 @@
+# Study edition of In-Kon Yeo, "Putin's Pragmatic Approach to the Korean Peninsula".
+# `make help` lists the targets. A newcomer needs two: `make serve` and `make test`.
+# Every target sets up what it needs (virtual environment, npm tools, browser).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+# Material prints an end-of-life banner about MkDocs 2.0 on every run; we pin
+# mkdocs<2 (README, "The stack and its future"), so silence it.
+export NO_MKDOCS_2_WARNING := 1
+# Our commands never write bytecode into the source tree.
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help serve build test ids check-ids lock clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+# -- Set-up (file targets: redone only when the lock files change) ----------
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -n "$(PYTHON)" || { echo "make: no python3.11 found" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# -- The book ---------------------------------------------------------------
+
+serve: $(VENV)/.installed ## Serve the book live at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.installed ## Build the online site into site/ (strict)
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+ids: $(VENV)/.installed ## Give every new chapter paragraph a stable id (writes docs/)
+	$(BIN)/python -m studybook.ids docs/chapters
+
+check-ids: $(VENV)/.installed ## Fail if a chapter paragraph has no id
+	$(BIN)/python -m studybook.ids --check docs/chapters
+
+# -- Tests ------------------------------------------------------------------
+
+test: $(VENV)/.installed node_modules/.installed ## Run every test (installs Chromium if missing)
+	scripts/ensure-chromium
+	$(BIN)/pytest
+
+# -- Maintenance ------------------------------------------------------------
+
+lock: ## Re-pin every Python dependency (with hashes) from pyproject.toml
+	$(PYTHON) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/pip install --quiet pip-tools==7.6.2
+	.cache/lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --all-extras \
+	  --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean: ## Remove build output (keeps the environments)
+	rm -rf site site-offline dist

@@ -1,0 +1,36 @@
+"""A reader opens the book, follows a link, and the page never leaves 127.0.0.1."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_page_opens_and_links_to_the_chapters(reader, book_server):
+    page = reader.page
+    page.goto(book_server.url)
+    assert "Study Edition" in page.title()
+    page.get_by_role("link", name="Ten chapters").click()
+    # Instant navigation swaps the content after the URL changes: wait for it.
+    expect(page.locator("h1")).to_have_text(re.compile(r"^Chapters"))
+    assert page.url == book_server.url + "chapters/"
+    assert reader.requests, "the browser made no requests at all"
+    assert reader.outside == [], f"requests left 127.0.0.1: {reader.outside}"
+
+
+def test_every_top_level_page_loads_without_third_party_requests(reader, book_server):
+    for path in ["", "chapters/", "glossary/", "people/", "timeline/", "bibliography/", "teaching/"]:
+        reader.page.goto(book_server.url + path)
+    assert reader.outside == [], f"requests left 127.0.0.1: {reader.outside}"
+
+
+def test_third_party_script_is_caught(reader, book_server):
+    """The guard itself works: a page that asks for an outside script is reported."""
+    reader.page.goto(book_server.url)
+    reader.page.evaluate(
+        "() => { const s = document.createElement('script');"
+        " s.src = 'https://example.org/x.js'; document.head.append(s); }"
+    )
+    reader.page.wait_for_timeout(200)
+    assert reader.outside == ["https://example.org/x.js"]

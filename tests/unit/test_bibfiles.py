@@ -1,0 +1,87 @@
+"""studybook.bibfiles: the .bib files load, and every kind of bad entry stops the build with file, line and key."""
+from pathlib import Path
+
+import pytest
+
+from studybook.bibfiles import GROUPS, REQUIRED, load_bibliography, parse_bib
+from studybook.errors import BookError
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "sources.bib"
+GOOD = "@book{kunadze-1999,\n  title = {X},\n  date = {1999},\n  keywords = {scholarly},\n}\n"
+
+
+def test_fixture_loads_with_groups_and_lines():
+    bib = load_bibliography([FIXTURE], FIXTURE.parent)
+    assert set(bib.entries) == {"joo-2001", "yeo-2001", "treaty-2000", "perry-report-1999",
+                                "fbis-sov-2000-0209-arrival", "constitution-rf-1993"}
+    joo = bib.entries["joo-2001"]
+    assert (joo.file, joo.line, joo.type, joo.group) == ("sources.bib", 5, "article", "scholarly")
+    assert joo.fields["author"] == "Joo, Seung-Ho"
+    assert {e.group for e in bib.entries.values()} == set(GROUPS)
+
+
+def test_digest_changes_with_content(tmp_path):
+    a = tmp_path / "a.bib"
+    a.write_text(GOOD)
+    first = load_bibliography([a], tmp_path).digest
+    a.write_text(GOOD.replace("{X}", "{Y}"))
+    assert load_bibliography([a], tmp_path).digest != first
+
+
+@pytest.mark.parametrize(
+    "text, where, problem",
+    [
+        # (file text, "file:line" the message starts with, words the message must contain)
+        # An unclosed brace names the entry where it opens, not the end of the file.
+        (GOOD + "\n@book{b,\n  title = {Unclosed,\n  date = {2000},\n}\n\n@book{c, title={Y}, date={1}}\n",
+         "a.bib:7", "malformed entry 'b' (@book): a '{' is never closed"),
+        (GOOD + "@book{d, title = {X}}}\n", "a.bib:6", "malformed entry 'd' (@book): it has a '}' with no matching '{'"),
+        # pybtex's own syntax errors carry its line and the entry around it.
+        ("\n@book{e, title = {X} date = {1999}}\n", "a.bib:2", "malformed BibTeX in entry 'e'"),
+        ("@book{f, title = X}\n", "a.bib:1", "malformed BibTeX in entry 'f'"),
+        # Keys.
+        ("@book{Yeo_2001, title={X}, date={1}, keywords={scholarly}}\n", "a.bib:1",
+         "entry key 'Yeo_2001' is not allowed"),
+        ("@book{, title={X}}\n", "a.bib:1", "an @book entry has no key"),
+        (GOOD + GOOD.replace("{X}", "{Y}"), "a.bib:6", "duplicate key 'kunadze-1999': it is already defined on line 1"),
+        # Types and required fields.
+        ("@patent{p, title={X}, date={1}, keywords={primary}}\n", "a.bib:1",
+         "entry 'p' has the type @patent, which the book does not use"),
+        ("@article{yeo-2001,\n title={X}, date={2001}, keywords={scholarly}}\n", "a.bib:1",
+         "entry 'yeo-2001' (@article) has no 'journaltitle' field (or 'journal')"),
+        ("@online{mid,\n title={X}, date={2000}, keywords={primary}}\n", "a.bib:1",
+         "entry 'mid' (@online) has no 'url' field"),
+        ("@legal{treaty-2000, title={X}, keywords={primary}}\n", "a.bib:1",
+         "entry 'treaty-2000' (@legal) has no 'date' field (or 'year')"),
+        ("@book{k, title={X}, year={1999}}\n", "a.bib:1",
+         "entry 'k' needs exactly one bibliography group in 'keywords' (found none)"),
+        ("@book{k, title={X}, year={1999}, keywords={primary, press}}\n", "a.bib:1",
+         "needs exactly one bibliography group in 'keywords' (found 'primary, press')"),
+    ],
+)
+def test_bad_entries_name_file_line_and_key(tmp_path, text, where, problem):
+    path = tmp_path / "a.bib"
+    path.write_text(text)
+    with pytest.raises(BookError) as err:
+        load_bibliography([path], tmp_path)
+    message = str(err.value)
+    assert message.startswith(where + ": "), message
+    assert problem in message
+    assert "Fix:" in message
+
+
+def test_duplicate_key_across_files_names_both(tmp_path):
+    (tmp_path / "a.bib").write_text(GOOD)
+    (tmp_path / "b.bib").write_text("\n\n" + GOOD)
+    with pytest.raises(BookError) as err:
+        load_bibliography([tmp_path / "a.bib", tmp_path / "b.bib"], tmp_path)
+    assert str(err.value).startswith("b.bib:3: duplicate key 'kunadze-1999': it is already defined in a.bib:1")
+
+
+def test_year_and_journal_aliases_are_accepted():
+    entries = parse_bib("@article{a, title={X}, journal={J}, year={2001}, keywords={scholarly, fbis}}", "x.bib")
+    assert entries[0].group == "scholarly"
+
+
+def test_every_type_requires_a_title():
+    assert all(("title",) in fields for fields in REQUIRED.values())

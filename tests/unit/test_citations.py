@@ -6,7 +6,7 @@ import pytest
 
 FIXTURE = (Path(__file__).parents[1] / "fixtures" / "sources.bib").read_text()
 ALL_KEYS = ["joo-2001", "yeo-2001", "treaty-2000", "perry-report-1999", "fbis-sov-2000-0209-arrival",
-            "constitution-rf-1993"]
+            "constitution-rf-1993", "fixture-online"]
 
 
 def site_config(**options) -> str:
@@ -46,7 +46,7 @@ Code stays code: `[@not-a-key]`.
 
 
 def build(mini_site, pages=None, bib=FIXTURE, **options):
-    options.setdefault("listed", "[perry-report-1999, fbis-sov-2000-0209-arrival]")
+    options.setdefault("listed", "[perry-report-1999, fbis-sov-2000-0209-arrival, fixture-online]")
     pages = pages if pages is not None else {"chapters/a.md": CHAPTER, "bibliography.md": BIBLIOGRAPHY}
     pages.setdefault("index.md", "# Home\n")
     return mini_site(pages, site_config(**options), files={"bibliography/sources.bib": bib})
@@ -133,7 +133,7 @@ def test_orphan_entry_names_key_and_file(mini_site):
     result = build(mini_site, listed="[]")
     assert not result.ok
     assert ("bibliography/sources.bib:32: entry 'perry-report-1999' is never cited; nor are "
-            "'fbis-sov-2000-0209-arrival' (bibliography/sources.bib:40)") in result.output
+            "'fbis-sov-2000-0209-arrival' (bibliography/sources.bib:40), 'fixture-online' (bibliography/sources.bib:55)") in result.output
     assert "`listed:`" in result.output
 
 
@@ -152,10 +152,10 @@ def test_listed_key_must_exist(mini_site):
     [
         (FIXTURE.replace("  volume       = {13},", "  volume       = {13"),
          "bibliography/sources.bib:5: malformed entry 'joo-2001' (@article): a '{' is never closed"),
-        (FIXTURE.replace("journaltitle = {Fixture Journal},", ""),
-         "bibliography/sources.bib:17: entry 'yeo-2001' (@article) has no 'journaltitle' field"),
-        (FIXTURE + "\n@book{joo-2001, title={X}, date={2001}, keywords={scholarly}}\n",
-         "bibliography/sources.bib:55: duplicate key 'joo-2001': it is already defined on line 5"),
+        (FIXTURE.replace("  title        = {A Fixture Web Page},\n", ""),
+         "bibliography/sources.bib:55: entry 'fixture-online' (@online) has no 'title' field"),
+        (FIXTURE + "\n@book{joo-2001, title={X}, author={A}, date={2001}, keywords={scholarly}}\n",
+         "bibliography/sources.bib:63: duplicate key 'joo-2001': it is already defined on line 5"),
     ],
 )
 def test_bad_bib_stops_the_build(mini_site, bib, problem):
@@ -165,9 +165,9 @@ def test_bad_bib_stops_the_build(mini_site, bib, problem):
 
 
 def test_duplicate_key_across_files(mini_site):
-    extra = "@book{joo-2001, title={X}, date={2001}, keywords={scholarly}}\n"
+    extra = "@book{joo-2001, title={X}, author={A}, date={2001}, keywords={scholarly}}\n"
     result = mini_site({"chapters/a.md": CHAPTER, "bibliography.md": BIBLIOGRAPHY, "index.md": "# Home\n"},
-                       site_config(listed="[perry-report-1999, fbis-sov-2000-0209-arrival]"),
+                       site_config(listed="[perry-report-1999, fbis-sov-2000-0209-arrival, fixture-online]"),
                        files={"bibliography/sources.bib": FIXTURE, "bibliography/zz-extra.bib": extra})
     assert not result.ok
     assert ("bibliography/zz-extra.bib:1: duplicate key 'joo-2001': it is already defined in "

@@ -126,7 +126,7 @@ def test_prefetch_runs_missing_pages_in_parallel_once(formatter):
 
 def test_bibliography_lists_every_entry_sorted_by_the_style(formatter):
     entries = formatter.bibliography("docs/bibliography.md")
-    assert len(entries) == 6
+    assert len(entries) == 7
     assert text_of(entries["joo-2001"]).startswith("Joo, Seung-Ho. “Russia and Korea: The Summit and After.”")
     order = list(entries)
     assert order.index("joo-2001") < order.index("perry-report-1999") < order.index("yeo-2001")
@@ -142,3 +142,39 @@ def test_pandoc_failure_names_the_page(formatter):
 def test_unknown_style_is_a_config_error():
     with pytest.raises(BookError, match="CSL style 'chicago-nonsense' not found"):
         style_path("chicago-nonsense", ROOT)
+
+
+PAPER = """@inproceedings{kunadze-1999,
+  author     = {Kunadze, George F.},
+  title      = {A Conference Paper},
+  eventtitle = {{A Conference}},
+  eventdate  = {1999-10-28},
+  keywords   = {scholarly},
+}
+"""
+
+
+def test_bibliography_lists_sources_the_chicago_style_would_leave_out(tmp_path):
+    """CMOS 18 drops unpublished conference papers from a bibliography; our page lists every source."""
+    (tmp_path / "paper.bib").write_text(PAPER)
+    bib = load_bibliography([tmp_path / "paper.bib"], tmp_path)
+    formatter = Formatter(bib, style_path(DEFAULT_STYLE, ROOT), tmp_path / "cache")
+    # The style itself prints nothing for it: pandoc warns, and the build names the entry.
+    with pytest.raises(BookError) as err:
+        formatter.run("---\nnocite: '@*'\n---\n", "docs/bibliography.md", formatter.csl)
+    assert str(err.value).startswith("paper.bib:1: entry 'kunadze-1999' (@inproceedings) prints nothing "
+                                     "in the bibliography")
+    # Pandoc runs with a copy of the style whose bibliography prints every entry.
+    entries = formatter.bibliography("docs/bibliography.md")
+    assert text_of(entries["kunadze-1999"]) == ("Kunadze, George F. “A Conference Paper.” "
+                                                "Paper presented at A Conference, October 28, 1999.")
+    copy = next((tmp_path / "cache").glob("chicago-notes-bibliography-every-entry-*.csl"))
+    assert '<text macro="bibliography-notes"/>' in copy.read_text()
+
+
+def test_every_entry_style_needs_a_bibliography_layout(tmp_path):
+    from studybook.citeproc import every_entry_style
+    odd = tmp_path / "odd.csl"
+    odd.write_text("<style><citation><layout/></citation></style>")
+    with pytest.raises(BookError, match="cannot find the style's bibliography layout"):
+        every_entry_style(odd, tmp_path)

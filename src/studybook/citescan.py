@@ -252,10 +252,11 @@ def _heading_title(text: str) -> tuple[str, str | None]:
 def scan_page(text: str, path: str, line_offset: int = 0) -> PageScan:
     """Find every citation cluster, note reference, note definition and heading.
 
-    Raises ``BookError`` for a malformed cluster, a note with no definition,
-    a definition no text uses, a note used inside a note, a label that
-    clashes with the engine's ``cite-`` labels, and two citation clusters
-    side by side.
+    Raises ``BookError`` (page, line, fix) for a malformed cluster (also one
+    split over two lines), a note with no definition, a definition no text
+    uses or that is given twice, a note used inside a note, a label that
+    clashes with the engine's ``cite-`` labels, two citation clusters side by
+    side, and a citation in a heading.
     """
     masked = mask(text)
     links = _link_text_spans(masked)
@@ -309,7 +310,12 @@ def scan_page(text: str, path: str, line_offset: int = 0) -> PageScan:
         if r.label not in defined:
             raise err(r.start, f"note '[^{r.label}]' has no definition",
                       f"add a line '[^{r.label}]: Our note text.' after the paragraph")
+    first_def: dict[str, NoteDef] = {}
     for d in defs:
+        if d.label in first_def:
+            raise err(d.start, f"note '[^{d.label}]' is defined twice (first on line {first_def[d.label].line})",
+                      "give each note its own label")
+        first_def[d.label] = d
         if d.label.startswith(CITE_LABEL):
             raise err(d.start, f"note label '[^{d.label}]' starts with '{CITE_LABEL}', which the citation "
                       "engine uses for its own notes", "rename the note and its marker")

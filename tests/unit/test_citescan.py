@@ -135,6 +135,7 @@ def test_placeholder_is_plain_text_markdown_leaves_alone():
         ("Text[^a].\n\n[^a]: Holds[^b].\n\n[^b]: Inner.\n", 3, "note '[^b]' is used inside the note '[^a]'"),
         ("Text[^cite-1].\n\n[^cite-1]: Mine.\n", 1, "note label '[^cite-1]' starts with 'cite-'"),
         ("One [@a] [@b].", 1, "two citations side by side"),
+        ("A[^n] b.\n\n[^n]: One.\n\n[^n]: Two.\n", 5, "note '[^n]' is defined twice (first on line 3)"),
         ("## Heading [@a] { #h }\n", 1, "a citation in a heading"),
     ],
 )

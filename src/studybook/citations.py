@@ -40,13 +40,14 @@ from mkdocs.utils.meta import get_data
 from studybook import bibpage
 from studybook.bibfiles import Bibliography, load_bibliography
 from studybook.citeproc import Formatter, page_document, style_path
-from studybook.citescan import PageScan, rewrite_page, scan_page
+from studybook.citescan import LOOKS_LIKE_CITE, PageScan, mask, rewrite_page, scan_page
 from studybook.errors import BookError
 from studybook.noteorder import ReadingOrderExtension
 
 log = logging.getLogger("mkdocs.plugins.studybook.citations")
 CITE_PLACEHOLDER = re.compile("\u27e6cite:(\\d+)\u27e7")
 BIB_PLACEHOLDER = re.compile("\u27e6bib:([a-z0-9-]+)\u27e7")
+SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]+[\"']?(?P<path>[^\"'\s]+)[\"']?[ \t]*$", re.M)
 
 
 class CitationsConfig(base.Config):
@@ -74,6 +75,25 @@ def bib_paths(patterns: list[str], root: Path) -> list[Path]:
                             "fix the path under bib_files (paths are relative to mkdocs.yml)")
         paths.extend(p for p in found if p not in paths)
     return paths
+
+
+def snippet_citation_error(root: Path, page: str, markdown: str, line_offset: int,
+                           auto_append: list[str]) -> BookError | None:
+    """Citations in files that pymdownx.snippets pulls in are never seen by this plugin: refuse them.
+
+    Snippets are inserted inside Markdown, after ``on_page_markdown``, so a
+    ``[@key]`` there would reach the reader as literal text.
+    """
+    included = [(m.group("path"), markdown.count("\n", 0, m.start()) + 1 + line_offset)
+                for m in SNIPPET.finditer(mask(markdown))]
+    included += [(path, None) for path in auto_append]
+    for path, line in included:
+        source = root / path
+        if source.is_file() and LOOKS_LIKE_CITE.search(mask(source.read_text(encoding="utf-8"))):
+            return BookError(page, line, f"the snippet '{path}' contains a citation, which would not be "
+                             "formatted (snippets are inserted after the citation plugin runs)",
+                             "move the citation into the page itself")
+    return None
 
 
 def unknown_key_error(bib: Bibliography, scan: PageScan) -> BookError | None:
@@ -122,11 +142,14 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if bibpage.MARKER not in page.content_string:
             raise BookError(f"docs/{page.src_uri}", None, f"the bibliography page has no '{bibpage.MARKER}' line",
                             f"put {bibpage.MARKER} on its own line where the list of sources belongs")
+        snippets = config.mdx_configs.get("pymdownx.snippets", {})
+        auto_append = list(snippets.get("auto_append", []))
         jobs = []
         for f in files.documentation_pages():
             markdown, meta, offset = split_source(f.content_string)
             scan = scan_page(markdown, f"docs/{f.src_uri}", offset)
-            error = unknown_key_error(self.bib, scan)
+            error = unknown_key_error(self.bib, scan) or \
+                snippet_citation_error(self.root, scan.path, markdown, offset, auto_append)
             if error:
                 raise error
             h1 = next((h.title for h in scan.headings if h.level == 1), None)

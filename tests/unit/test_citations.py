@@ -178,3 +178,14 @@ def test_bibliography_page_needs_its_marker(mini_site):
     result = build(mini_site, {"chapters/a.md": CHAPTER, "bibliography.md": "# Bibliography\n"})
     assert not result.ok
     assert "docs/bibliography.md: the bibliography page has no '<!-- bibliography -->' line" in result.output
+
+
+def test_citation_in_a_snippet_stops_the_build(mini_site):
+    """pymdownx.snippets inserts files after the plugin has run, so their citations would stay raw."""
+    page = "# A { #a }\n\nText [@joo-2001].\n\n--8<-- \"includes/part.md\"\n"
+    result = mini_site({"chapters/a.md": page, "bibliography.md": BIBLIOGRAPHY, "index.md": "# Home\n"},
+                       "  - pymdownx.snippets\n" + site_config(check_orphans="false"),
+                       files={"bibliography/sources.bib": FIXTURE, "includes/part.md": "More [@yeo-2001].\n"})
+    assert not result.ok
+    assert ("docs/chapters/a.md:5: the snippet 'includes/part.md' contains a citation, which would not be "
+            "formatted") in result.output

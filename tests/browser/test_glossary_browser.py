@@ -166,6 +166,7 @@ def test_previews_work_after_instant_navigation(reader, book_server):
     page.evaluate("() => window.__sameDocument = true")
     page.locator("a.md-footer__link--next").click()
     expect(page).to_have_url(re.compile(r"/chapters/treaty-with-pyongyang/$"))
+    expect(page.locator("article h1")).to_have_text(re.compile("treaty with Pyongyang"))  # content swapped
     assert page.evaluate("() => window.__sameDocument === true"), "instant navigation was not used"
     expect(open_preview(page)).to_have_count(0)          # nothing left over from the last page
     link = first_term_link(page)
@@ -200,9 +201,13 @@ def test_following_a_backlink_from_the_abm_treaty_page_reaches_the_exact_section
     expect(heading).to_have_text(re.compile("Where this term appears"))
     backlink = page.locator("ul.sb-backlinks a").first
     expect(backlink).to_be_visible()
+    term_title = page.locator("article h1").inner_text()
     backlink.click()
     expect(page).to_have_url(re.compile(r"/chapters/[a-z0-9-]+/#[a-z0-9-]+$"))
+    # Instant navigation changes the URL first, then swaps the content: wait for it.
+    expect(page.locator("article h1")).not_to_have_text(term_title)
     section_id = page.url.rsplit("#", 1)[1]
+    expect(page.locator(f"article [id='{section_id}']")).to_be_attached()
     # The section that the link lands on mentions the ABM Treaty before the next heading.
     mentions = page.evaluate(
         """(id) => {

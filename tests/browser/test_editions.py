@@ -255,6 +255,10 @@ def test_instant_navigation_works_after_arriving_through_latest(reader, editions
     page.locator(".md-tabs").get_by_role("link", name="Glossary").click()
     expect(page).to_have_url(editions.url + "1.1/glossary/")
     assert page.evaluate("window.__sameDocument === true"), "the click reloaded the page"
+    # The edition line came with the new page, so its relative link still fits.
+    page.locator("[data-sb-edition]").get_by_role("link", name="What changed in this edition").click()
+    expect(page).to_have_url(editions.url + "1.1/changelog/#v1-1")
+    assert page.evaluate("window.__sameDocument === true")
 
 
 def test_every_page_names_its_edition_and_links_to_what_changed(reader, editions):

@@ -45,10 +45,10 @@ from mike.versions import Versions
 
 from studybook.changelog import (CHANGELOG, VERSION, Entry, heading_for, parse_changelog,
                                  version_key)
+from studybook.edition import VERSION_ENV
 from studybook.errors import BookError
 
 LATEST = "latest"
-VERSION_ENV = "MIKE_DOCS_VERSION"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
 
 
@@ -98,7 +98,10 @@ def add_to_edition(release: Release) -> None:
 
     They are committed with it under VERSION/ and never change afterwards.
     Planned here: the offline copy (zip) and the PDF of this edition, built
-    from the same commit, for the home page's "Download" links.
+    from the same commit, for the home page's "Download" links. Build them
+    with ``MIKE_DOCS_VERSION=release.version`` in their environment so that
+    they name the same edition (studybook.edition reads it); a build without
+    it shows the newest changelog entry and no version selector.
     """
 
 
@@ -297,10 +300,17 @@ def publish(version: str, *, push: bool = False, force: bool = False,
             f"publish the next edition instead (a new changelog entry), or, to replace {version} "
             f"on purpose, make publish VERSION={version} FORCE=1")
     newest_edition = moves_latest(version, published)
+    if len(published) and not newest_edition and not published.find(LATEST):
+        raise PublishError(f"{branch} holds editions but no '{LATEST}' alias",
+                           f"point it at the newest edition first: .venv/bin/mike alias "
+                           f"--update-aliases --alias-type redirect <X.Y> {LATEST}")
 
     with tempfile.TemporaryDirectory(prefix=f"edition-{version}-") as tmp:
         site_dir = Path(tmp) / "site"
         say(f"building edition {version} ({entry.date_text}) for {site_url}")
+        if "SITE_URL" not in os.environ:
+            say("SITE_URL is not set, so this is a preview for this machine: "
+                "do not push it (README, 'Publish by hand')")
         build(config_path, site_dir, version)
         release = Release(version, entry, repo, site_dir, config_path, site_url, branch,
                           prefix, published, newest_edition)

@@ -56,6 +56,11 @@ def clone_working_tree(dest: Path) -> Path:
             dst.unlink()
     git(dest, "add", "--all")
     git(dest, "commit", "--quiet", "--allow-empty", "-m", "The working tree under test")
+    # pandoc's formatted citations, keyed by their inputs (ignored by git): without
+    # them each publish below would run pandoc for every page again.
+    cache = REPO / ".cache" / "citations"
+    if cache.is_dir():
+        shutil.copytree(cache, dest / ".cache" / "citations")
     return dest
 
 

@@ -1,0 +1,58 @@
+"""Tell the copy-link script which edition and address a page belongs to.
+
+``docs/assets/js/anchors.js`` builds a link pinned to the edition being read:
+``<site>/<edition>/<path>#<id>``. The edition number and the page's public
+path come from the build, so this plugin puts them at the top of every page's
+content, as a JSON data block that Material's instant navigation swaps along
+with the page::
+
+    <script type="application/json" class="sb-page-data">
+      {"edition": "1.0", "site": "https://host/book/", "path": "chapters/x/",
+       "base": "../../", "date": "2026-11-29"}
+    </script>
+
+``base`` leads from the page to the root of this build; the script compares
+that folder's name with the edition to tell a mike-deployed site (``/1.0/``,
+``/latest/``) from the offline copy or ``make serve``.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin
+from mkdocs.utils import get_relative_url
+
+from studybook.addresses import page_path, site_root
+from studybook.edition import MIKE_VAR, current_edition
+
+DATA_CLASS = "sb-page-data"
+
+
+def data_block(data: dict) -> str:
+    """The JSON data element (``</`` escaped so the text cannot close the script)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return f'<script type="application/json" class="{DATA_CLASS}">{text}</script>\n'
+
+
+def page_data(edition, site: str, src_uri: str, url: str) -> dict:
+    return {
+        "edition": edition.number,
+        "date": edition.date.isoformat(),
+        "site": site,
+        "path": page_path(src_uri),
+        "base": get_relative_url(".", url).rstrip("/") + "/",
+    }
+
+
+class LinkDataPlugin(BasePlugin):
+    """Prefix each page's content with its edition and public path."""
+
+    def on_config(self, config):
+        self.edition = current_edition(Path(config.config_file_path).parent)
+        self.site = site_root(config.site_url, os.environ.get(MIKE_VAR))
+        return config
+
+    def on_page_content(self, html, page, config, files):
+        return data_block(page_data(self.edition, self.site, page.file.src_uri, page.url)) + html

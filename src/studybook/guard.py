@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -107,7 +108,15 @@ def check_anchors(new_manifest: dict, published_manifests: dict[str, dict],
                     note(page, anchor, edition, "")
                 elif move[1] not in new_ids.get(r.resolve_page(move[0]), set()):
                     note(page, anchor, edition, f"declared moved to {move[0]}#{move[1]}, which does not exist")
+    for x in lost.values():
+        x.editions.sort(key=version_key)
     return list(lost.values())
+
+
+def version_key(version: str) -> tuple:
+    """Sort "1.10" after "1.9": numbers as numbers, anything else after them as text."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"[.-]", version))
 
 
 def report(lost: list[Lost]) -> str:

@@ -3,13 +3,14 @@
 ``docs/assets/js/anchors.js`` builds a link pinned to the edition being read:
 ``<site>/<edition>/<path>#<id>``. The edition number and the page's public
 path come from the build, so this plugin puts them at the top of every page's
-content, as a JSON data block that Material's instant navigation swaps along
-with the page::
+content, as JSON in a data attribute of an empty, hidden element, which
+Material's instant navigation swaps along with the page::
 
-    <script type="application/json" class="sb-page-data">
-      {"edition": "1.0", "site": "https://host/book/", "path": "chapters/x/",
-       "base": "../../", "date": "2026-11-29"}
-    </script>
+    <div class="sb-page-data" hidden data-sb='{"edition": "1.0", "site": "https://host/book/",
+      "path": "chapters/x/", "base": "../../", "date": "2026-11-29"}'></div>
+
+(Not a ``<script type="application/json">``: instant navigation re-creates
+every inline script of the new page as plain JavaScript, type dropped.)
 
 ``base`` leads from the page to the root of this build; the script compares
 that folder's name with the edition to tell a mike-deployed site (``/1.0/``,
@@ -17,6 +18,7 @@ that folder's name with the edition to tell a mike-deployed site (``/1.0/``,
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 from pathlib import Path
@@ -30,10 +32,14 @@ from studybook.edition import MIKE_VAR, current_edition
 DATA_CLASS = "sb-page-data"
 
 
+def data_element(css_class: str, data: dict) -> str:
+    """An empty hidden element carrying ``data`` as JSON in its ``data-sb`` attribute."""
+    text = html.escape(json.dumps(data, ensure_ascii=False, sort_keys=True), quote=True)
+    return f'<div class="{css_class}" hidden data-sb="{text}"></div>\n'
+
+
 def data_block(data: dict) -> str:
-    """The JSON data element (``</`` escaped so the text cannot close the script)."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    return f'<script type="application/json" class="{DATA_CLASS}">{text}</script>\n'
+    return data_element(DATA_CLASS, data)
 
 
 def page_data(edition, site: str, src_uri: str, url: str) -> dict:

@@ -22,7 +22,6 @@ file, so a move declared here is also what lets ``make publish`` through.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +32,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
 from studybook.errors import BookError
+from studybook.linkdata import data_element
 
 FILE = "redirects.yml"
 MOVES_CLASS = "sb-anchor-moves"
@@ -119,8 +119,8 @@ def moves_for_page(r: Redirects, src: str) -> dict[tuple[str, str], tuple[str, s
 
 
 def moves_block(moves: dict[str, str]) -> str:
-    text = json.dumps(moves, sort_keys=True).replace("</", "<\\/")
-    return f'<script type="application/json" class="{MOVES_CLASS}">{text}</script>\n'
+    """The page's moves for assets/js/anchors.js: {old id: new address relative to the page}."""
+    return data_element(MOVES_CLASS, moves)
 
 
 class RedirectsConfig(Config):

@@ -39,6 +39,12 @@ def test_a_removed_paragraph_is_named_with_its_editions():
     assert "chapters/a.md#p-2222: chapters/a.md#<new-id>" in text
 
 
+def test_editions_are_listed_oldest_first():
+    v2 = manifest("1.11", page("chapters/a.md", "a", "p-1111"), page("chapters/b.md", "b", "p-3333"))
+    [lost] = check_anchors(v2, {"1.10": V1, "1.9": V1, "1.0": V1})
+    assert lost.editions == ["1.0", "1.9", "1.10"]
+
+
 def test_a_declared_anchor_move_passes_only_if_its_target_exists():
     v2 = manifest("1.1", page("chapters/a.md", "a", "p-1111", "p-9999"), page("chapters/b.md", "b", "p-3333"))
     moved = {"anchors": {"chapters/a.md#p-2222": "chapters/a.md#p-9999"}}

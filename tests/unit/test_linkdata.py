@@ -1,5 +1,6 @@
 """studybook.linkdata: each page tells the copy-link script its edition and public path."""
 import datetime as dt
+import html as htmllib
 import json
 
 from studybook.edition import Edition
@@ -18,11 +19,16 @@ def test_page_data_for_directory_and_file_urls():
     assert page_data(ED, "", "index.md", "")["base"] == "./"
 
 
-def test_the_block_is_json_that_cannot_close_its_script():
-    block = data_block({"title": "</script><b>"})
-    assert block.startswith('<script type="application/json" class="sb-page-data">')
-    body = block.split(">", 1)[1].rsplit("</script>", 1)[0]
-    assert "</script>" not in body and json.loads(body) == {"title": "</script><b>"}
+def read(html: str, css_class: str = "sb-page-data") -> dict:
+    """The JSON in the data-sb attribute of the element with ``css_class``."""
+    element = html.split(f'<div class="{css_class}" hidden data-sb="')[1].split('"></div>')[0]
+    return json.loads(htmllib.unescape(element))
+
+
+def test_the_block_is_an_empty_hidden_element_with_escaped_json():
+    block = data_block({"title": "\"'<b>&"})
+    assert block.startswith('<div class="sb-page-data" hidden data-sb="{&quot;title&quot;')
+    assert read(block) == {"title": "\"'<b>&"}
 
 
 def test_every_page_carries_the_data(mini_site, monkeypatch):
@@ -31,6 +37,6 @@ def test_every_page_carries_the_data(mini_site, monkeypatch):
     result = mini_site(pages, "plugins:\n  - studybook-linkdata\n")
     assert result.ok, result.output
     html = result.html("chapters/one/index.html")
-    data = json.loads(html.split('class="sb-page-data">')[1].split("</script>")[0])
+    data = read(html)
     assert data == {"edition": "2.0", "date": data["date"], "site": "http://127.0.0.1/",
                     "path": "chapters/one/", "base": "../../"}

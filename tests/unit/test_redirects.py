@@ -1,10 +1,9 @@
 """studybook.redirects: moves declared in redirects.yml become working redirects, or fail the build."""
-import json
-
 import pytest
 
 from studybook.errors import BookError
 from studybook.redirects import moves_for_page, parse
+from test_linkdata import read
 
 GOOD = """# comment
 pages:
@@ -65,7 +64,8 @@ def test_the_build_writes_the_redirects(mini_site):
     old = result.html("chapters/old/index.html")
     assert 'location.href="../new/"+(anchor?"#"+anchor:"")' in old
     # The pages that serve old anchors carry their moves.
-    moves = lambda html: json.loads(html.split('class="sb-anchor-moves">')[1].split("</script>")[0])
+    def moves(html):
+        return read(html, "sb-anchor-moves")
     assert moves(result.html("chapters/new/index.html")) == {"p-old1": "#p-new1"}
     assert moves(result.html("chapters/a/index.html")) == {"p-gone": "../new/#p-new1"}
     assert "sb-anchor-moves" not in result.html("index.html")

@@ -12,7 +12,7 @@
  * 4. "Cite this page": a copy button beside each citation form.
  *
  * The edition and the page's public path come from the build
- * (<script class="sb-page-data">, written by studybook.linkdata). The script
+ * (the data-sb attribute of .sb-page-data, written by studybook.linkdata). The script
  * runs with Material's instant navigation (document$) and without it (the
  * offline copy on file://, where document$ may never fire): it also runs on
  * DOMContentLoaded, and does each page's work once.
@@ -38,7 +38,7 @@
   function readJson(root, selector) {
     var el = root.querySelector(selector);
     if (!el) return null;
-    try { return JSON.parse(el.textContent); } catch (e) { return null; }
+    try { return JSON.parse(el.getAttribute("data-sb")); } catch (e) { return null; }
   }
 
   function currentArticle() {
@@ -158,7 +158,7 @@
   }
 
   function openPanel(button, target) {
-    var data = readJson(document, "script.sb-page-data");
+    var data = readJson(currentArticle() || document, ".sb-page-data");
     if (!data) return;
     if (!panel) panel = buildPanel();
     if (state && state.button !== button) state.button.setAttribute("aria-expanded", "false");
@@ -306,7 +306,7 @@
   function followMove() {
     var id = hashId();
     if (!id || document.getElementById(id)) return false;
-    var moves = readJson(document, "script.sb-anchor-moves") || {};
+    var moves = readJson(currentArticle() || document, ".sb-anchor-moves") || {};
     if (!Object.prototype.hasOwnProperty.call(moves, id)) return false;
     var target = new URL(moves[id], location.href);
     if (target.pathname === location.pathname && target.search === location.search) {

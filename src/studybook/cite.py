@@ -74,29 +74,38 @@ def _capitalize(word: str) -> str:
     return word
 
 
+def curly(text: str) -> str:
+    """Typographic apostrophes for the HTML forms, as smarty gives the rest of the book."""
+    return text.replace("'", "’")
+
+
+def esc(text: str) -> str:
+    return html.escape(curly(text))
+
+
 def long_date(d) -> str:
     return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
 def chicago(title: str, site: str, edition: Edition, url: str, authors: str, analysis_by: str) -> str:
     """Chicago bibliography entry (HTML)."""
-    e = html.escape
+    e = esc
     ed = f"edition {e(edition.number)}" if edition.published else "unpublished draft"
     analysis = f"Analysis by {e(analysis_by)}. " if analysis_by else ""
     return (f"{e(authors)}. “{e(headline_case(title))}.” In <em>{e(site)}</em>, {ed}. "
-            f"{analysis}{long_date(edition.date)}. {e(url)}.")
+            f"{analysis}{long_date(edition.date)}. {html.escape(url)}.")
 
 
 def apa(title: str, site: str, edition: Edition, url: str, authors: str, analysis_by: str) -> str:
     """APA 7 reference (HTML): a page of a website by a group author."""
-    e = html.escape
+    e = esc
     d = edition.date
     ed = f"Edition {e(edition.number)}" if edition.published else "Unpublished draft"
     if analysis_by:
         ed += f"; analysis by {e(analysis_by)}"
     return (f"{e(authors)}. ({d.year}, {MONTHS[d.month - 1]} {d.day}). "
             f"<em>{e(sentence_case_after_colons(title))}</em> ({ed}). "
-            f"{e(site)}. {e(url)}")
+            f"{e(site)}. {html.escape(url)}")
 
 
 def bibtex_key(src_uri: str, edition: Edition) -> str:
@@ -127,7 +136,7 @@ def cite_block(*, title: str, site: str, edition: Edition, url: str, key: str,
                authors: str, analysis_by: str, bibliography_href: str | None,
                own_text: bool = False) -> str:
     """The "Cite this page" section (HTML)."""
-    e = html.escape
+    e = esc
     args = (title, site, edition, url, authors, "")      # our own text: no "analysis by"
     if edition.published:
         about = (f"This is edition {e(edition.number)} of the study edition, dated "
@@ -138,12 +147,12 @@ def cite_block(*, title: str, site: str, edition: Edition, url: str, key: str,
                  "Cite a numbered edition instead: its link keeps opening the same words.")
     if own_text:
         whose = (f"This chapter is our own account of what happened after the article, "
-                 f"not part of {e(analysis_by)}'s analysis.")
+                 f"not part of {e(analysis_by)}’s analysis.")
     else:
-        whose = (f"The analysis retold in this chapter is {e(analysis_by)}'s: "
+        whose = (f"The analysis retold in this chapter is {e(analysis_by)}’s: "
                  "if you use his argument, cite his article too.")
         if bibliography_href:
-            whose += f' The <a href="{e(bibliography_href)}">bibliography</a> lists it.'
+            whose += f' The <a href="{html.escape(bibliography_href)}">bibliography</a> lists it.'
         args = (title, site, edition, url, authors, analysis_by)
     return f"""
 <section class="sb-cite sb-generated" data-search-exclude aria-labelledby="{HEADING_ID}">
@@ -151,13 +160,13 @@ def cite_block(*, title: str, site: str, edition: Edition, url: str, key: str,
 <p>{about} {whose}</p>
 <dl class="sb-cite__forms">
 <dt>{"Link to this edition" if edition.published else "Link to this draft"}</dt>
-<dd class="sb-cite__form" data-sb-copy="link"><a class="sb-cite__text" href="{e(url)}">{e(url)}</a></dd>
+<dd class="sb-cite__form" data-sb-copy="link"><a class="sb-cite__text" href="{html.escape(url)}">{html.escape(url)}</a></dd>
 <dt>Chicago</dt>
 <dd class="sb-cite__form" data-sb-copy="Chicago citation"><span class="sb-cite__text">{chicago(*args)}</span></dd>
 <dt>APA</dt>
 <dd class="sb-cite__form" data-sb-copy="APA citation"><span class="sb-cite__text">{apa(*args)}</span></dd>
 <dt class="sb-cite__bibtex">BibTeX</dt>
-<dd class="sb-cite__form sb-cite__bibtex" data-sb-copy="BibTeX entry"><pre><code class="sb-cite__text">{e(bibtex(key, *args))}</code></pre></dd>
+<dd class="sb-cite__form sb-cite__bibtex" data-sb-copy="BibTeX entry"><pre><code class="sb-cite__text">{html.escape(bibtex(key, *args))}</code></pre></dd>
 </dl>
 </section>
 """

@@ -36,13 +36,14 @@ def plain(fragment):
 
 def test_chicago_and_apa():
     title = "Yeltsin and the two Koreas: from a pro-Seoul tilt to balance"
+    site = SITE.replace("'", "’")                    # typographic apostrophe in HTML
     assert plain(chicago(title, SITE, ED, URL, TEAM, YEO)) == (
         "The study-edition team. “Yeltsin and the Two Koreas: From a Pro-Seoul Tilt to Balance.” "
-        f"In {SITE}, edition 1.0. Analysis by In-Kon Yeo. November 29, 2026. {URL}.")
+        f"In {site}, edition 1.0. Analysis by In-Kon Yeo. November 29, 2026. {URL}.")
     assert plain(apa(title, SITE, ED, URL, TEAM, YEO)) == (
         "The study-edition team. (2026, November 29). "
         "Yeltsin and the two Koreas: From a pro-Seoul tilt to balance (Edition 1.0; analysis by In-Kon Yeo). "
-        f"{SITE}. {URL}")
+        f"{site}. {URL}")
     assert "<em>" in chicago(title, SITE, ED, URL, TEAM, YEO)
 
 
@@ -71,7 +72,7 @@ def test_the_block_names_the_edition_and_yeo():
     assert '<h2 id="cite-this-page">Cite this page</h2>' in b
     assert 'class="sb-cite sb-generated" data-search-exclude' in b
     assert "This is edition 1.0 of the study edition, dated 29 November 2026." in b
-    assert "The analysis retold in this chapter is In-Kon Yeo's" in b
+    assert "The analysis retold in this chapter is In-Kon Yeo’s" in b
     assert '<a href="../../bibliography/">bibliography</a>' in b
     assert f'<a class="sb-cite__text" href="{URL}">' in b
     for form in ["link", "Chicago citation", "APA citation", "BibTeX entry"]:

@@ -3,7 +3,7 @@
 The forms cite our study edition's page (authors "The study-edition team",
 the page title, the edition, its date and the edition-pinned address) and say
 that the analysis retold is In-Kon Yeo's. They are generated at build time
-from the page title and the edition (``studybook.edition``), appended after
+from the page title and the edition (``studybook.editioninfo``), appended after
 the page's notes, listed in the table of contents, and kept out of the
 search index. ``docs/assets/js/anchors.js`` adds a copy button to each form;
 in print the buttons and the BibTeX form are left out.
@@ -14,7 +14,6 @@ import html
 import os
 import posixpath
 import re
-from pathlib import Path
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -22,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.toc import AnchorLink
 
 from studybook.addresses import edition_url, page_path, site_root
-from studybook.edition import MIKE_VAR, Edition, current_edition
+from studybook.editioninfo import MIKE_VAR, Edition, edition_for
 from studybook.idcheck import is_chapter
 
 HEADING_ID = "cite-this-page"
@@ -175,12 +174,9 @@ def cite_block(*, title: str, site: str, edition: Edition, url: str, key: str,
 class CitePlugin(BasePlugin[CiteConfig]):
     """Append "Cite this page" to every chapter."""
 
-    def on_config(self, config):
-        self.edition = current_edition(Path(config.config_file_path).parent)
-        self.root = site_root(config.site_url, os.environ.get(MIKE_VAR))
-        return config
-
     def on_files(self, files, config):
+        self.edition = edition_for(config)     # reset on every (re)build
+        self.root = site_root(config.site_url, os.environ.get(MIKE_VAR))
         self.bibliography = files.get_file_from_path(self.config.bibliography)
         return files
 

@@ -21,13 +21,12 @@ from __future__ import annotations
 import html
 import json
 import os
-from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
 from studybook.addresses import page_path, site_root
-from studybook.edition import MIKE_VAR, current_edition
+from studybook.editioninfo import MIKE_VAR, edition_for
 
 DATA_CLASS = "sb-page-data"
 
@@ -55,10 +54,10 @@ def page_data(edition, site: str, src_uri: str, url: str) -> dict:
 class LinkDataPlugin(BasePlugin):
     """Prefix each page's content with its edition and public path."""
 
-    def on_config(self, config):
-        self.edition = current_edition(Path(config.config_file_path).parent)
+    def on_files(self, files, config):
+        self.edition = edition_for(config)     # reset on every (re)build
         self.site = site_root(config.site_url, os.environ.get(MIKE_VAR))
-        return config
+        return files
 
     def on_page_content(self, html, page, config, files):
         return data_block(page_data(self.edition, self.site, page.file.src_uri, page.url)) + html

@@ -32,7 +32,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from studybook import anchorscan
 from studybook.addresses import page_path, site_root
-from studybook.edition import MIKE_VAR, current_edition
+from studybook.editioninfo import MIKE_VAR, edition_for
 from studybook.idcheck import is_chapter
 
 MANIFEST = "anchors.json"
@@ -93,8 +93,6 @@ class ManifestPlugin(BasePlugin[ManifestConfig]):
         self.pages: dict[str, dict] = {}        # reset on every (re)build
         self.order: list[str] = []
         self.numbers: dict[str, int] = {}
-        self.edition = current_edition(Path(config.config_file_path).parent)
-        self.site = site_root(config.site_url, os.environ.get(MIKE_VAR))
         return config
 
     def on_nav(self, nav, config, files):
@@ -113,6 +111,8 @@ class ManifestPlugin(BasePlugin[ManifestConfig]):
     def on_post_build(self, config):
         rank = {uri: i for i, uri in enumerate(self.order)}
         pages = sorted(self.pages.values(), key=lambda p: (rank.get(p["src"], len(rank)), p["path"]))
-        data = manifest(self.edition.number, self.edition.built.isoformat(), self.site, pages)
+        edition = edition_for(config)
+        site = site_root(config.site_url, os.environ.get(MIKE_VAR))
+        data = manifest(edition.number, edition.built.isoformat(), site, pages)
         out = Path(config.site_dir) / MANIFEST
         out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

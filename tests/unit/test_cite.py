@@ -4,7 +4,7 @@ import html as htmllib
 import re
 
 from studybook.cite import apa, bibtex, bibtex_key, chicago, cite_block, headline_case
-from studybook.edition import Edition
+from studybook.editioninfo import Edition
 
 ED = Edition("1.0", dt.date(2026, 11, 29), dt.date(2026, 12, 1))
 DRAFT = Edition("dev", dt.date(2026, 12, 1), dt.date(2026, 12, 1))

@@ -3,7 +3,7 @@ import datetime as dt
 import html as htmllib
 import json
 
-from studybook.edition import Edition
+from studybook.editioninfo import Edition
 from studybook.linkdata import data_block, page_data
 
 ED = Edition("1.0", dt.date(2026, 11, 29), dt.date(2026, 11, 29))

@@ -1,7 +1,16 @@
-"""Which edition is being built, and its date.
+"""Which edition is being built, and its date, for the classroom-link plugins.
 
 Copy-link controls, "Cite this page" and the anchor manifest all name the
-edition a reader has in front of them. The number comes, in this order, from:
+edition a reader has in front of them. ``edition_for(config)`` answers:
+
+- from ``config.extra.edition`` (``version``, ``date``) when the edition
+  plugin of the versions tooling has set it (it reads the changelog);
+- otherwise from ``current_edition`` below.
+
+Call it while pages are built (``on_files`` or later), not in ``on_config``:
+the edition plugin fills ``config.extra.edition`` in its own, late ``on_config``.
+
+``current_edition`` takes the number, in this order, from:
 
 1. ``MIKE_DOCS_VERSION``: mike sets it while it builds a version to deploy;
 2. a ``VERSION`` file at the repository root (one line, e.g. ``1.0``);
@@ -11,8 +20,7 @@ The date is that edition's entry in ``docs/changelog.md`` (a heading that
 names the number and an ISO date, e.g. ``## Edition 1.0 (2026-11-29)``), else
 ``SOURCE_DATE_EPOCH`` (reproducible builds), else today.
 
-This is deliberately one small function: when the versions tooling
-(``studybook.publish``) owns edition numbers and dates, this module should call it.
+It is deliberately small: the changelog logic belongs to the versions tooling.
 """
 from __future__ import annotations
 
@@ -72,3 +80,12 @@ def current_edition(root: str | Path, environ=os.environ) -> Edition:
     if number != UNPUBLISHED and changelog.is_file():
         date = changelog_date(changelog.read_text(encoding="utf-8"), number)
     return Edition(number, date or built, built)
+
+
+def edition_for(config, environ=os.environ) -> Edition:
+    """The edition of this build: the edition plugin's answer if there is one, else ours."""
+    extra = (config.get("extra") or {}).get("edition")
+    if isinstance(extra, dict) and extra.get("version") and extra.get("date"):
+        return Edition(str(extra["version"]), dt.date.fromisoformat(str(extra["date"])),
+                       build_date(environ))
+    return current_edition(Path(config.config_file_path).parent, environ)

@@ -1,7 +1,7 @@
 """studybook.edition: the edition number and date of a build."""
 import datetime as dt
 
-from studybook.edition import changelog_date, current_edition
+from studybook.editioninfo import changelog_date, current_edition
 
 CHANGELOG = """# Changelog { #changelog }
 
@@ -31,3 +31,17 @@ def test_number_from_mike_then_version_file_then_dev(tmp_path):
     assert (e.number, e.date) == ("1.1", dt.date(2027, 3, 2))
     # An edition without a changelog entry is dated by its build.
     assert current_edition(tmp_path, dict(epoch, MIKE_DOCS_VERSION="3.0")).date == dt.date(2027, 1, 15)
+
+
+def test_the_edition_plugin_of_the_versions_tooling_wins(tmp_path):
+    from studybook.editioninfo import edition_for
+
+    class Config(dict):
+        config_file_path = str(tmp_path / "mkdocs.yml")
+
+    (tmp_path / "VERSION").write_text("9.9\n")
+    plain = Config(extra={})
+    assert edition_for(plain, {}).number == "9.9"
+    told = Config(extra={"edition": {"version": "1.0", "date": "2026-11-29"}})
+    e = edition_for(told, {"SOURCE_DATE_EPOCH": "1800000000"})
+    assert (e.number, e.date, e.built) == ("1.0", dt.date(2026, 11, 29), dt.date(2027, 1, 15))

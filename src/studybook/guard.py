@@ -48,11 +48,17 @@ class Lost:
 
 
 class AnchorsLost(Exception):
-    """Publishing would break published links; the message lists them and the fix."""
+    """Publishing would break published links; the message lists them and the fix.
+
+    ``problem`` and ``fix`` split the message the way ``studybook.publish.PublishError`` wants it.
+    """
 
     def __init__(self, lost: list[Lost]):
         self.lost = lost
-        super().__init__(report(lost))
+        text = report(lost)
+        self.problem, _, fix = text.partition("\nFix: ")
+        self.fix = fix
+        super().__init__(text)
 
 
 def _index(manifest: dict) -> tuple[dict[str, dict], dict[str, set[str]]]:
@@ -162,10 +168,19 @@ def published_manifests(repo: str | Path = ".", branch: str = "gh-pages",
 
 
 def verify(site_dir: str | Path, repo: str | Path = ".", branch: str = "gh-pages",
-           redirects_file: str | Path = redirects_mod.FILE) -> dict[str, dict]:
-    """Raise ``AnchorsLost`` if the built site loses a published anchor; return what was compared."""
+           redirects_file: str | Path = redirects_mod.FILE, prefix: str = "") -> dict[str, dict]:
+    """Raise ``AnchorsLost`` if the built site loses a published anchor; return what was compared.
+
+    ``make publish`` calls it from its ``check_before_deploy`` hook, before
+    anything is committed to gh-pages::
+
+        try:
+            verify(release.site_dir, release.repo, release.branch, prefix=release.deploy_prefix)
+        except AnchorsLost as lost:
+            raise PublishError(lost.problem, lost.fix) from None
+    """
     new = json.loads((Path(site_dir) / MANIFEST).read_text(encoding="utf-8"))
-    published = published_manifests(repo, branch)
+    published = published_manifests(repo, branch, prefix)
     lost = check_anchors(new, published, redirects_mod.load(Path(repo) / redirects_file))
     if lost:
         raise AnchorsLost(lost)

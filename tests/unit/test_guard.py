@@ -115,6 +115,8 @@ def test_verify_and_the_command_line(repo, tmp_path, capsys):
     with pytest.raises(AnchorsLost) as info:
         verify(site, repo)
     assert [x.id for x in info.value.lost] == ["p-2222"]
+    assert info.value.problem.startswith("Publishing would break links to 1 published anchor:")
+    assert info.value.fix.startswith("restore the id in its page")
     assert main(["--site", str(site), "--repo", str(repo)]) == 1
     assert "chapters/a/#p-2222" in capsys.readouterr().err
     (repo / "redirects.yml").write_text("anchors:\n  chapters/a.md#p-2222: chapters/a.md#p-1111\n")

@@ -1,4 +1,9 @@
 """studybook.idcheck: a missing or repeated id stops the build with file, line and fix."""
+import subprocess
+import sys
+
+import pytest
+
 from studybook.idcheck import html_problem, is_chapter, line_of_text, source_problem
 
 SOURCE = """---
@@ -102,3 +107,25 @@ def test_build_passes_and_keeps_the_ids(mini_site):
     assert result.ok, result.output
     html = result.html("chapters/one/index.html")
     assert '<p id="p-aaaa">' in html and '<h2 id="a-section">' in html
+
+
+# -- The real book stops too --------------------------------------------------------
+
+@pytest.mark.slow
+def test_the_real_book_names_the_chapter_line_and_fix(tmp_path):
+    from conftest import copy_repo, mkdocs_env
+
+    repo = copy_repo(tmp_path / "repo")
+    chapter = repo / "docs" / "chapters" / "treaty-with-pyongyang.md"
+    lines = chapter.read_text(encoding="utf-8").split("\n")
+    n = lines.index("{ #p-yhys }")
+    del lines[n]                                           # the paragraph loses its id line
+    lines[lines.index("{ #p-kq3h }")] = "{ #p-2nsr }"      # and an earlier id is used twice
+    chapter.write_text("\n".join(lines), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=repo, env=mkdocs_env(), capture_output=True, text=True)
+    assert result.returncode != 0
+    first = lines.index("{ #p-2nsr }") + 1
+    assert f"docs/chapters/treaty-with-pyongyang.md:{lines.index('{ #p-2nsr }', first) + 1}: " \
+           f"id '#p-2nsr' is already used on line {first} (1 more on this page" in result.stderr
+    assert "Fix: give one of them a new id (delete it and run `make ids`)" in result.stderr

@@ -240,3 +240,45 @@ def test_printing_drops_the_controls_and_the_bibtex(context, editions):
     expect(page.locator(f"#{editions.edited_id} .sb-anchor-tools")).to_be_hidden()
     expect(page.locator(".sb-cite dd.sb-cite__bibtex")).to_be_hidden()
     expect(page.locator(".sb-cite")).to_contain_text("Chicago")
+
+
+def luminance(rgb: str) -> float:
+    r, g, b = (int(v) / 255 for v in re.findall(r"\d+", rgb)[:3])
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted([luminance(a), luminance(b)], reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_contrast_of_the_control_focus_ring_and_highlight(browser, editions, scheme):
+    ctx = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
+    page = ctx.new_page()
+    page.goto(f"{editions.url}1.0/{editions.chapter}#{editions.edited_id}")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
+    control = page.locator("#p-vzjk .sb-copy")
+    control.focus()
+    colors = page.evaluate("""() => {
+        const bg = getComputedStyle(document.body).backgroundColor;
+        const c = getComputedStyle(document.querySelector('#p-vzjk .sb-copy'));
+        const arrived = document.querySelector('.sb-arrived');
+        return {bg, icon: c.color, ring: c.outlineColor,
+                marked: getComputedStyle(arrived).backgroundColor, text: getComputedStyle(arrived).color};
+    }""")
+    assert "rgba(0, 0, 0, 0)" not in colors.values(), colors
+    assert contrast(colors["icon"], colors["bg"]) >= 4.5, colors        # the icon, like text
+    assert contrast(colors["ring"], colors["bg"]) >= 3, colors          # WCAG 2.4.13 / 1.4.11
+    # Body text is semi-transparent in Material; blend it over the highlight first.
+    assert contrast(blend(colors["text"], colors["marked"]), colors["marked"]) >= 4.5, colors
+    ctx.close()
+
+
+def blend(rgba: str, under: str) -> str:
+    parts = [float(v) for v in re.findall(r"[\d.]+", rgba)]
+    alpha = parts[3] if len(parts) > 3 else 1.0
+    base = [float(v) for v in re.findall(r"[\d.]+", under)[:3]]
+    mixed = [round(f * alpha + b * (1 - alpha)) for f, b in zip(parts[:3], base)]
+    return f"rgb({mixed[0]}, {mixed[1]}, {mixed[2]})"

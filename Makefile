@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Our commands never write bytecode into the source tree.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test ids check-ids check-anchors lock clean
+.PHONY: help serve build test ids check-ids check-anchors abbreviations publish lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -52,6 +52,16 @@ check-ids: $(VENV)/.installed ## Fail if a chapter heading or paragraph has no i
 # with the manifest of every edition on the local gh-pages branch.
 check-anchors: build ## Fail if the book loses a page or anchor that an edition published
 	$(BIN)/python -m studybook.guard --site site --branch gh-pages --redirects redirects.yml
+
+abbreviations: $(VENV)/.installed ## Rewrite includes/abbreviations.md from the glossary front matter
+	$(BIN)/python -m studybook.abbreviations docs includes/abbreviations.md
+
+# -- Editions ---------------------------------------------------------------
+# The steps and their checks live in src/studybook/publish.py (README,
+# "Publishing an edition"). Set SITE_URL to the address gh-pages is served at.
+
+publish: $(VENV)/.installed ## Publish edition VERSION=x.y to gh-pages with mike (PUSH=1 pushes, FORCE=1 replaces)
+	$(BIN)/python -m studybook.publish "$(VERSION)" --push="$(PUSH)" --force="$(FORCE)"
 
 # -- Tests ------------------------------------------------------------------
 

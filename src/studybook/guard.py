@@ -9,8 +9,8 @@ anchor moves, or both) to a place that exists. Otherwise publishing stops and
 names each lost anchor: page, id, words, and the editions that published it.
 
 ``make publish`` (``studybook.publish``) builds the edition, then calls
-``verify(site_dir)`` before it deploys; ``make check-anchors`` runs the same
-check on ``site/`` by hand::
+``verify`` before it deploys; ``make check-anchors`` runs the same check on
+``site/`` by hand::
 
     python -m studybook.guard --site site [--branch gh-pages] [--redirects redirects.yml]
 """
@@ -47,18 +47,21 @@ class Lost:
                 + (f" ({self.reason})" if self.reason else ""))
 
 
-class AnchorsLost(Exception):
-    """Publishing would break published links; the message lists them and the fix.
+class GuardError(Exception):
+    """A reason not to publish; ``problem`` and ``fix`` as ``studybook.publish.PublishError`` takes them."""
 
-    ``problem`` and ``fix`` split the message the way ``studybook.publish.PublishError`` wants it.
-    """
+    def __init__(self, problem: str, fix: str):
+        self.problem, self.fix = problem, fix
+        super().__init__(f"{problem}\nFix: {fix}")
+
+
+class AnchorsLost(GuardError):
+    """Publishing would break published links; the message lists them and the fix."""
 
     def __init__(self, lost: list[Lost]):
         self.lost = lost
-        text = report(lost)
-        self.problem, _, fix = text.partition("\nFix: ")
-        self.fix = fix
-        super().__init__(text)
+        problem, _, fix = report(lost).partition("\nFix: ")
+        super().__init__(problem, fix)
 
 
 def _index(manifest: dict) -> tuple[dict[str, dict], dict[str, set[str]]]:
@@ -167,20 +170,37 @@ def published_manifests(repo: str | Path = ".", branch: str = "gh-pages",
     return out
 
 
+def editions_to_keep(published: dict[str, dict], version: str | None) -> dict[str, dict]:
+    """The published editions whose anchors edition ``version`` must keep.
+
+    Those up to and including ``version``: when it becomes ``latest``, the
+    ``latest`` links sent while they were newest land on it; and a replaced
+    edition (FORCE) must keep its own. A newer edition stays where it is, and
+    so does ``latest``, so its anchors are not this edition's to keep.
+    """
+    if version is None:
+        return published
+    return {v: m for v, m in published.items() if version_key(v) <= version_key(version)}
+
+
 def verify(site_dir: str | Path, repo: str | Path = ".", branch: str = "gh-pages",
-           redirects_file: str | Path = redirects_mod.FILE, prefix: str = "") -> dict[str, dict]:
+           redirects_file: str | Path = redirects_mod.FILE, prefix: str = "",
+           version: str | None = None) -> dict[str, dict]:
     """Raise ``AnchorsLost`` if the built site loses a published anchor; return what was compared.
 
-    ``make publish`` calls it from its ``check_before_deploy`` hook, before
-    anything is committed to gh-pages::
-
-        try:
-            verify(release.site_dir, release.repo, release.branch, prefix=release.deploy_prefix)
-        except AnchorsLost as lost:
-            raise PublishError(lost.problem, lost.fix) from None
+    ``version`` is the edition being published (None: compare with every
+    published edition). ``make publish`` calls this from its
+    ``check_before_deploy`` hook, before anything is committed to gh-pages.
     """
-    new = json.loads((Path(site_dir) / MANIFEST).read_text(encoding="utf-8"))
-    published = published_manifests(repo, branch, prefix)
+    published = editions_to_keep(published_manifests(repo, branch, prefix), version)
+    path = Path(site_dir) / MANIFEST
+    if not path.is_file():
+        if not published:
+            return {}          # nothing to keep, nothing to compare with
+        raise GuardError(f"the build has no {MANIFEST}, so it cannot be checked against "
+                         f"{', '.join(published)}",
+                         "keep `studybook-manifest` in the plugins of mkdocs.yml")
+    new = json.loads(path.read_text(encoding="utf-8"))
     lost = check_anchors(new, published, redirects_mod.load(Path(repo) / redirects_file))
     if lost:
         raise AnchorsLost(lost)
@@ -196,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         published = verify(args.site, args.repo, args.branch, args.redirects)
-    except AnchorsLost as exc:
+    except GuardError as exc:
         print(exc, file=sys.stderr)
         return 1
     editions = ", ".join(published) or "none yet"

@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from studybook.guard import AnchorsLost, check_anchors, main, published_manifests, report, verify
+from studybook.guard import AnchorsLost, GuardError, check_anchors, main, published_manifests, report, verify
 
 
 def page(src, *ids, path=None):
@@ -43,6 +43,14 @@ def test_editions_are_listed_oldest_first():
     v2 = manifest("1.11", page("chapters/a.md", "a", "p-1111"), page("chapters/b.md", "b", "p-3333"))
     [lost] = check_anchors(v2, {"1.10": V1, "1.9": V1, "1.0": V1})
     assert lost.editions == ["1.0", "1.9", "1.10"]
+
+
+def test_an_older_edition_keeps_the_anchors_up_to_itself_only():
+    from studybook.guard import editions_to_keep
+    published = {"1.0": V1, "1.1": V1, "2.0": V1}
+    assert set(editions_to_keep(published, "1.1")) == {"1.0", "1.1"}   # 2.0 stays latest
+    assert set(editions_to_keep(published, "2.1")) == {"1.0", "1.1", "2.0"}
+    assert set(editions_to_keep(published, None)) == {"1.0", "1.1", "2.0"}
 
 
 def test_a_declared_anchor_move_passes_only_if_its_target_exists():
@@ -121,3 +129,27 @@ def test_verify_and_the_command_line(repo, tmp_path, capsys):
     assert "chapters/a/#p-2222" in capsys.readouterr().err
     (repo / "redirects.yml").write_text("anchors:\n  chapters/a.md#p-2222: chapters/a.md#p-1111\n")
     assert main(["--site", str(site), "--repo", str(repo)]) == 0
+    # A build without a manifest cannot be checked once editions with manifests are published.
+    (site / "anchors.json").unlink()
+    with pytest.raises(GuardError, match="the build has no anchors.json"):
+        verify(site, repo)
+    assert verify(site, repo, branch="no-such-branch") == {}
+
+
+def test_make_publish_runs_the_guard_before_it_deploys(repo, tmp_path):
+    from mike.versions import Versions
+
+    from studybook.publish import PublishError, Release, check_before_deploy
+
+    site = tmp_path / "site"
+    site.mkdir()
+    smaller = manifest("1.1", page("chapters/a.md", "a", "p-1111"), page("chapters/b.md", "b", "p-3333"))
+    (site / "anchors.json").write_text(json.dumps(smaller))
+    release = Release(version="1.1", entry=None, repo=repo, site_dir=site, config_file=repo / "mkdocs.yml",
+                      site_url="https://example.org/book/", branch="gh-pages", deploy_prefix="",
+                      published=Versions(), is_newest=True)
+    with pytest.raises(PublishError) as info:
+        check_before_deploy(release)
+    assert "chapters/a/#p-2222" in str(info.value) and "Fix: restore the id" in str(info.value)
+    (site / "anchors.json").write_text(json.dumps(V1))
+    check_before_deploy(release)        # nothing lost: no error

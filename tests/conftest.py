@@ -245,15 +245,22 @@ def commit_all(repo: Path, message: str) -> None:
     git(repo, "commit", "-q", "--allow-empty", "-m", message)
 
 
-def mike_deploy(repo: Path, version: str, *aliases: str, site_url: str) -> None:
-    """Deploy ``version`` to the repository's gh-pages branch, as `make publish` does."""
+def publish(repo: Path, version: str, *, site_url: str) -> None:
+    """`make publish VERSION=<version>` in ``repo``: build, anchor guard, mike deploy to gh-pages."""
     env = mkdocs_env(SITE_URL=site_url, PATH=f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-    result = subprocess.run(
-        [str(VENV_BIN / "mike"), "deploy", "--alias-type", "redirect", "--update-aliases",
-         version, *aliases],
-        cwd=repo, env=env, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "studybook.publish", version],
+                            cwd=repo, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise AssertionError(f"mike deploy {version} failed:\n{result.stdout}\n{result.stderr}")
+        raise AssertionError(f"make publish {version} failed:\n{result.stdout}\n{result.stderr}")
+
+
+def add_changelog_entry(repo: Path, version: str, date: str, change: str) -> None:
+    """A new changelog entry on top, as every edition needs one (studybook.changelog)."""
+    changelog = repo / "docs" / "changelog.md"
+    text = changelog.read_text(encoding="utf-8")
+    first = text.index("\n## ") + 1
+    heading = f"## {version} — {date} {{ #v{version.replace('.', '-')} }}\n\n- {change}\n\n"
+    changelog.write_text(text[:first] + heading + text[first:], encoding="utf-8")
 
 
 def export_pages(repo: Path, dest: Path) -> Path:
@@ -266,7 +273,7 @@ def export_pages(repo: Path, dest: Path) -> Path:
 
 @dataclass
 class Editions:
-    """Two editions of the book deployed with mike and served like GitHub Pages.
+    """Two editions of the book published with `make publish` (mike) and served like GitHub Pages.
 
     1.0 is the book as it is; 2.0 (``latest``) has the words of ``edited_id``
     rewritten, its id unchanged.
@@ -295,13 +302,14 @@ def editions(tmp_path_factory) -> Editions:
     port = free_port()
     site_url = f"http://127.0.0.1:{port}/"
     repo = copy_repo(tmp_path_factory.mktemp("repo"))
-    mike_deploy(repo, "1.0", site_url=site_url)
+    publish(repo, "1.0", site_url=site_url)
     chapter = repo / "docs" / f"{EDITED_CHAPTER}.md"
     text = chapter.read_text(encoding="utf-8")
     assert EDITED_OLD in text, "the edited paragraph moved: update EDITED_* in tests/conftest.py"
     chapter.write_text(text.replace(EDITED_OLD, EDITED_NEW), encoding="utf-8")
-    commit_all(repo, "Edit a paragraph's words")
-    mike_deploy(repo, "2.0", "latest", site_url=site_url)
+    add_changelog_entry(repo, "2.0", "2026-12-01", "One paragraph of chapter 5 reworded.")
+    commit_all(repo, "Edition 2.0: edit a paragraph's words")
+    publish(repo, "2.0", site_url=site_url)
     server = serve(export_pages(repo, tmp_path_factory.mktemp("pages")), port)
     yield Editions(repo, server, EDITED_CHAPTER + "/", EDITED_ID, EDITED_OLD, EDITED_NEW)
     server.stop()

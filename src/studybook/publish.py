@@ -98,7 +98,8 @@ def check_before_deploy(release: Release) -> None:
     except guard.GuardError as stop:
         raise PublishError(stop.problem, stop.fix) from None
     if checked:
-        say(f"anchor guard: every page and anchor of {', '.join(checked)} is still served")
+        editions = ', '.join(sorted(checked, key=guard.version_key))
+        say(f"anchor guard: every page and anchor of {editions} is still served")
 
 
 def add_to_edition(release: Release) -> None:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import git, mkdocs_env, serve
+from conftest import add_changelog_entry, commit_all, git, mkdocs_env, serve, VENV_BIN
 from playwright.sync_api import expect
 
 from studybook.guard import AnchorsLost, verify
@@ -43,10 +43,19 @@ def clone(editions, tmp_path_factory):
     return path
 
 
+def make_publish(repo, version, site_url):
+    env = mkdocs_env(SITE_URL=site_url, PATH=f"{VENV_BIN}:/usr/bin:/bin")
+    return subprocess.run([sys.executable, "-m", "studybook.publish", version],
+                          cwd=repo, env=env, capture_output=True, text=True)
+
+
 @pytest.fixture(scope="module")
 def without_paragraph(clone, tmp_path_factory):
+    """Edition 2.1 in the making: one published paragraph deleted, committed."""
     chapter = clone / CHAPTER
     chapter.write_text(remove_paragraph(chapter.read_text(encoding="utf-8"), REMOVED), encoding="utf-8")
+    add_changelog_entry(clone, "2.1", "2026-12-02", "A paragraph of chapter 5 removed.")
+    commit_all(clone, "Remove a paragraph")
     return build(clone, tmp_path_factory.mktemp("site-lost"))
 
 
@@ -55,6 +64,7 @@ def with_declared_move(clone, without_paragraph, tmp_path_factory):
     (clone / "redirects.yml").write_text(
         "pages: {}\nanchors:\n"
         f"  chapters/treaty-with-pyongyang.md#{REMOVED}: chapters/treaty-with-pyongyang.md#{MOVED_TO}\n")
+    commit_all(clone, "Declare where the removed paragraph's words went")
     return build(clone, tmp_path_factory.mktemp("site-moved"))
 
 
@@ -71,11 +81,27 @@ def test_removing_a_published_paragraph_stops_publishing(clone, without_paragrap
     cli = subprocess.run([sys.executable, "-m", "studybook.guard", "--site", str(without_paragraph),
                           "--repo", str(clone)], capture_output=True, text=True)
     assert cli.returncode == 1 and "#p-yhys" in cli.stderr
+    # And `make publish` stops before it touches gh-pages.
+    before = git(clone, "rev-parse", "gh-pages")
+    result = make_publish(clone, "2.1", editions_url(clone))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "make publish: Publishing would break links to 1 published anchor" in result.stderr
+    assert "chapters/treaty-with-pyongyang/#p-yhys" in result.stderr
+    assert git(clone, "rev-parse", "gh-pages") == before
 
 
 @pytest.mark.slow
 def test_a_declared_move_lets_publishing_through(clone, with_declared_move):
     assert set(verify(with_declared_move, clone)) == {"1.0", "2.0"}
+    result = make_publish(clone, "2.1", editions_url(clone))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "anchor guard: every page and anchor of 1.0, 2.0 is still served" in result.stdout
+    assert "2.1/anchors.json" in git(clone, "ls-tree", "-r", "--name-only", "gh-pages")
+
+
+def editions_url(repo) -> str:
+    """The site address the editions were published for (from their manifest)."""
+    return json.loads(git(repo, "show", "gh-pages:1.0/anchors.json"))["site"]
 
 
 @pytest.mark.browser

@@ -36,10 +36,11 @@ node_modules/.installed: package.json package-lock.json
 
 # -- The book ---------------------------------------------------------------
 
-serve: $(VENV)/.installed ## Serve the book live at http://127.0.0.1:8000
+# The build copies pinned npm files (the QR library) into the site, so it needs node_modules.
+serve: $(VENV)/.installed node_modules/.installed ## Serve the book live at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.installed ## Build the online site into site/ (strict)
+build: $(VENV)/.installed node_modules/.installed ## Build the online site into site/ (strict)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
 ids: $(VENV)/.installed ## Give every new chapter paragraph a stable id (writes docs/)

@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Our commands never write bytecode into the source tree.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test ids check-ids lock clean
+.PHONY: help serve build cartridge test ids check-ids lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -42,6 +42,12 @@ serve: $(VENV)/.installed node_modules/.installed ## Serve the book live at http
 
 build: $(VENV)/.installed node_modules/.installed ## Build the online site into site/ (strict)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+# One web link per chapter, pinned to this edition (site_url + edition), for
+# Canvas, Moodle or Blackboard. Reads site/anchors.json. `make offline` should
+# run the same command after building the online site.
+cartridge: build ## Write the reading list as an IMS Common Cartridge: dist/reading-list-<edition>.imscc
+	$(BIN)/python -m studybook.cartridge site
 
 ids: $(VENV)/.installed ## Give every new chapter paragraph a stable id (writes docs/)
 	$(BIN)/python -m studybook.ids docs/chapters

@@ -1,12 +1,14 @@
-"""The teacher's guide in the real book: gathered questions, the schedule's links."""
+"""The teacher's guide in the real book: gathered questions, the LMS cartridge, the schedule's links."""
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from cc_spec import check_cartridge
 from conftest import chapter_order
 
+from studybook import cartridge
 
 pytestmark = pytest.mark.slow
 
@@ -65,6 +67,23 @@ def test_the_gathered_page_has_every_chapters_questions_in_order(book):
         assert gathered[slug(src)] == own, f"the questions of {src} differ on the gathered page"
     headings = re.findall(r'<h2 id="([^"]+)">Chapter (\d+)\. ', gathered_html)
     assert [(s, int(n)) for s, n in headings] == [(s, i) for i, s in enumerate(slugs, start=1)]
+
+
+def test_the_cartridge_links_every_chapter_of_this_edition(editions, tmp_path):
+    out = cartridge.write_cartridge(editions.site, tmp_path / "list.imscc",
+                                    site_url=editions.site_url, book_title=editions.site_name)
+    links = check_cartridge(out)
+    assert len(links) == len(chapter_order())
+    chapters = {p["number"]: p for p in editions.manifest["pages"] if p["kind"] == "chapter"}
+    for number, (title, url) in enumerate(links, start=1):
+        assert url.startswith(editions.url), f"{url} is not pinned to edition 1.0"
+        path = urlsplit(url).path[len(urlsplit(editions.url).path):]
+        page = editions.site / path / "index.html"
+        assert page.is_file(), f"{url} does not resolve to a page of the edition"
+        html = page.read_text(encoding="utf-8")
+        h1 = re.search(r"<h1[^>]*>(.*?)<a", html, re.S).group(1)
+        assert title == f"Chapter {number}. {chapters[number]['title']}"
+        assert chapters[number]["title"] == re.sub(r"<[^>]+>", "", h1).strip().replace("&rsquo;", "\u2019")
 
 
 def test_the_schedule_links_to_real_chapters_and_ids(editions):

@@ -118,7 +118,7 @@ def mini_pages(**override):
                                               "# Second chapter { #second }\n\n## The joint declaration "
                                               "{ #the-joint-declaration }\n\nText.")
                                      .replace("summit.md", "first.md").replace(" [@treaty-2000, art. 2]", ""),
-        "glossary/abm-treaty.md": "# ABM Treaty { #abm-treaty }\n",
+        "glossary/abm-treaty.md": "# ABM Treaty { #abm-treaty }\n\nA treaty of 1972 that limited missile defences.\n",
         "teaching/discussion-questions.md": PAGE,
     }
     pages.update(override)

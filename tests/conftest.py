@@ -5,7 +5,7 @@
   serves it on 127.0.0.1, ``browser`` is Debian's Chromium driven by Playwright,
   and ``reader`` is a page that records every request it makes and refuses any
   that would leave 127.0.0.1.
-- ``editions`` builds the book once more and serves it the way mike publishes
+- ``mike_book`` builds the book once more and serves it the way mike publishes
   it: ``/1.0/`` (alias latest), an older ``/0.9/`` and ``/versions.json``, each
   edition with an anchor manifest (a stand-in from tests/anchors_fixture.py
   when the build wrote none).
@@ -243,8 +243,8 @@ def chapter_order() -> list[str]:
     return found
 
 
-def ensure_manifest(site: Path, edition: str) -> dict:
-    """Give ``site`` an anchors.json for ``edition``: the build's own, or a stand-in."""
+def ensure_manifest(site: Path, edition: str, site_url: str) -> dict:
+    """Give ``site`` an anchors.json for ``edition`` at ``site_url``: the build's own, or a stand-in."""
     from anchors_fixture import make_manifest, write_manifest
 
     path = site / "anchors.json"
@@ -253,12 +253,13 @@ def ensure_manifest(site: Path, edition: str) -> dict:
         manifest["edition"] = edition
     else:
         manifest = make_manifest(site, REPO / "docs", chapter_order(), edition)
+    manifest["site"] = site_url
     write_manifest(site, manifest)
     return manifest
 
 
 @dataclass
-class Editions:
+class MikeBook:
     server: Server
     site: Path            # the folder of the current edition
     site_url: str         # the book's public address: the server root
@@ -268,17 +269,17 @@ class Editions:
 
 
 @pytest.fixture(scope="session")
-def editions(tmp_path_factory):
+def mike_book(tmp_path_factory):
     """The book published as mike lays it out, with two editions and versions.json."""
     from studybook.assignments import write_data_script
 
     port = free_port()
-    root = tmp_path_factory.mktemp("editions")
+    root = tmp_path_factory.mktemp("mike-book")
     site_url = f"http://127.0.0.1:{port}/"
     site = root / EDITION
     build_book(site, site_url=site_url)
     site_name = book_config()["site_name"]
-    manifest = ensure_manifest(site, EDITION)
+    manifest = ensure_manifest(site, EDITION, site_url)
     write_data_script(site, site_url, site_name)
 
     # The older edition shares the pages (symlinks) but has its own manifest,
@@ -286,7 +287,7 @@ def editions(tmp_path_factory):
     older = root / OLDER_EDITION
     older.mkdir()
     for entry in site.iterdir():
-        if entry.name not in {"anchors.json", "anchors.js"}:
+        if entry.name not in {"anchors.json", "anchors.json.js"}:
             (older / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
     old = json.loads(json.dumps(manifest))
     old["edition"] = OLDER_EDITION
@@ -301,5 +302,5 @@ def editions(tmp_path_factory):
         {"version": OLDER_EDITION, "title": OLDER_EDITION, "aliases": []},
     ]), encoding="utf-8")
     server = serve(root, port)
-    yield Editions(server, site, site_url, f"{site_url}{EDITION}/", manifest, site_name)
+    yield MikeBook(server, site, site_url, f"{site_url}{EDITION}/", manifest, site_name)
     server.stop()

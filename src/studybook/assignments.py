@@ -3,12 +3,13 @@
 The builder lists the chapters, sections and paragraphs of an edition from
 ``anchors.json``. Chromium will not ``fetch()`` a JSON file from a page opened
 from disk (``file://``), so the offline copy could not read it. After every
-build this plugin therefore writes ``anchors.js`` beside ``anchors.json``::
+build this plugin therefore writes ``anchors.json.js`` beside ``anchors.json``::
 
     window.studybookAnchors = {"siteUrl": "https://.../", "siteName": "...", "manifest": {...}};
 
 The builder loads it with a ``<script>`` element, which works online and from
-disk. ``siteUrl`` is the book's public address (``site_url``), so a link made
+disk. ``siteUrl`` is the address above the edition folders (the manifest's
+``site``, else ``site_url`` without the folder mike adds to it), so a link made
 in the offline copy still points at the published edition.
 
 The plugin runs after every other ``on_post_build`` (priority -100), since the
@@ -26,11 +27,11 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
-from studybook import manifest as anchors_manifest
+from studybook import readinglinks
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
-SCRIPT_NAME = "anchors.js"
+SCRIPT_NAME = "anchors.json.js"
 GLOBAL = "studybookAnchors"
 NO_MANIFEST = ("This build has no anchor manifest (anchors.json), "
                "so the builder cannot list sections and paragraphs.")
@@ -41,23 +42,25 @@ class AssignmentsConfig(Config):
 
 
 def data_script(site_url: str, site_name: str, manifest: dict | None, problem: str | None = None) -> str:
-    """The text of anchors.js. ASCII only, so it loads under any declared charset."""
-    data = {"siteUrl": site_url or "", "siteName": site_name or "", "manifest": manifest}
+    """The text of anchors.json.js. ASCII only, so it loads under any declared charset."""
+    root = readinglinks.site_of(manifest, readinglinks.site_root(site_url)) if manifest else \
+        readinglinks.site_root(site_url)
+    data = {"siteUrl": root, "siteName": site_name or "", "manifest": manifest}
     if problem:
         data["problem"] = problem
     body = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
     return (f"/* The anchor manifest of this edition, for the assignment builder. "
-            f"Made by studybook.assignments from {anchors_manifest.MANIFEST_NAME}. */\n"
+            f"Made by studybook.assignments from {readinglinks.MANIFEST_NAME}. */\n"
             f"window.{GLOBAL} = {body};\n")
 
 
 def write_data_script(site_dir: str | Path, site_url: str, site_name: str = "", *,
                       required: bool = True) -> Path:
-    """Write ``anchors.js`` into ``site_dir`` from its ``anchors.json``; return its path."""
+    """Write ``anchors.json.js`` into ``site_dir`` from its ``anchors.json``; return its path."""
     site_dir = Path(site_dir)
     problem = None
-    if (site_dir / anchors_manifest.MANIFEST_NAME).is_file() or required:
-        manifest = anchors_manifest.load(site_dir)
+    if (site_dir / readinglinks.MANIFEST_NAME).is_file() or required:
+        manifest = readinglinks.load(site_dir)
     else:
         manifest, problem = None, NO_MANIFEST
         log.info("studybook-assignments: no anchors.json in the build; the assignment builder will say so")
@@ -67,7 +70,7 @@ def write_data_script(site_dir: str | Path, site_url: str, site_name: str = "", 
 
 
 class AssignmentsPlugin(BasePlugin[AssignmentsConfig]):
-    """Write anchors.js after the build."""
+    """Write anchors.json.js after the build."""
 
     @event_priority(-100)   # after the plugin that writes anchors.json
     def on_post_build(self, config):

@@ -14,8 +14,10 @@ Usage (``make cartridge``; ``make offline`` should run the same)::
 
     python -m studybook.cartridge site -o dist/reading-list-1.0.imscc
 
-It reads the chapters from ``site/anchors.json`` and the book's title and
-public address from mkdocs.yml (``site_name``, ``site_url``/``SITE_URL``).
+It reads the chapters and the site's public address (``site``) from
+``site/anchors.json``, and the book's title from mkdocs.yml (``site_name``);
+``--site-url`` and ``--title`` override them, and a manifest without ``site``
+falls back to mkdocs.yml's ``site_url`` (``SITE_URL``).
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from studybook import manifest as anchors_manifest
+from studybook import readinglinks
 from studybook.errors import BookError
 
 # -- IMS Common Cartridge 1.1: namespaces, schemas and resource types --------
@@ -73,16 +75,16 @@ def _lom_string(parent, tag, text):
 def reading_list(manifest: dict, site_url: str) -> list[dict]:
     """One entry per chapter: identifier, title, pinned URL and the link file's name."""
     entries = []
-    for page in anchors_manifest.chapters(manifest):
+    for page in readinglinks.chapters(manifest):
         n = page["number"]
         entries.append({
             "id": f"chapter-{n:02d}",
             "title": f"Chapter {n}. {page['title']}",
-            "url": anchors_manifest.reading_url(site_url, manifest["edition"], page["path"]),
+            "url": readinglinks.reading_url(site_url, manifest["edition"], page["path"]),
             "file": f"weblinks/chapter-{n:02d}.xml",
         })
     if not entries:
-        raise BookError(anchors_manifest.MANIFEST_NAME, None, "the manifest lists no chapters",
+        raise BookError(readinglinks.MANIFEST_NAME, None, "the manifest lists no chapters",
                         "check that the chapter pages are in nav and the anchors plugin marks them as chapters")
     return entries
 
@@ -134,7 +136,7 @@ def _serialize(root: ET.Element, default_ns: str) -> bytes:
 
 def write_cartridge(site_dir: str | Path, out: str | Path, *, site_url: str, book_title: str) -> Path:
     """Write the cartridge for the edition built in ``site_dir``; return its path."""
-    manifest = anchors_manifest.load(site_dir)
+    manifest = readinglinks.load(site_dir)
     edition = manifest["edition"]
     entries = reading_list(manifest, site_url)
     description = (f"One link per chapter of {book_title}, edition {edition}. "
@@ -170,11 +172,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--title", help="the book's title (default: site_name of --config)")
     args = ap.parse_args(argv)
     try:
-        title, url = (args.title, args.site_url)
-        if title is None or url is None:
+        manifest = readinglinks.load(args.site)
+        title, url = args.title, args.site_url or readinglinks.site_of(manifest)
+        if title is None or not url:
             name, configured = _from_mkdocs(args.config)
-            title, url = title or name, url or configured
-        edition = anchors_manifest.load(args.site)["edition"]
+            title, url = title or name, url or readinglinks.site_root(configured)
+        edition = manifest["edition"]
         out = args.output or f"dist/reading-list-{edition}.imscc"
         path = write_cartridge(args.site, out, site_url=url, book_title=title)
     except BookError as err:

@@ -1,6 +1,6 @@
 """The assignment builder and the assigned-reading marks, as a teacher and a student meet them.
 
-The book is served the way mike publishes it (the ``editions`` fixture):
+The book is served the way mike publishes it (the ``mike_book`` fixture):
 /1.0/ (latest), /0.9/ and /versions.json, each edition with an anchor manifest.
 """
 import io
@@ -25,14 +25,14 @@ def paragraphs(page, section):
     return [a for a in page["anchors"] if a["kind"] == "paragraph" and a["section"] == section]
 
 
-def open_builder(page, editions, query=""):
-    page.goto(f"{editions.url}teaching/assignments/{query}")
+def open_builder(page, mike_book, query=""):
+    page.goto(f"{mike_book.url}teaching/assignments/{query}")
     expect(page.locator("#assignment-builder")).to_have_attribute("data-ready", "true")
 
 
-def choose_range(page, editions):
+def choose_range(page, mike_book):
     """Chapter 5, from paragraph 2 of one section to paragraph 3 of a later one; returns (start, end)."""
-    ch = chapter_page(editions.manifest)
+    ch = chapter_page(mike_book.manifest)
     start = paragraphs(ch, "why-both-sides-wanted-it")[1]["id"]
     end = paragraphs(ch, "comparing-the-treaties")[2]["id"]
     page.get_by_label("Chapter", exact=True).select_option(CHAPTER)
@@ -41,11 +41,11 @@ def choose_range(page, editions):
     return start, end
 
 
-def test_the_link_is_pinned_to_the_edition_and_opens_at_the_start(reader, editions):
+def test_the_link_is_pinned_to_the_edition_and_opens_at_the_start(reader, mike_book):
     page = reader.page
-    open_builder(page, editions)
-    start, end = choose_range(page, editions)
-    link = f"{editions.url}chapters/{CHAPTER}/?to={end}#{start}"
+    open_builder(page, mike_book)
+    start, end = choose_range(page, mike_book)
+    link = f"{mike_book.url}chapters/{CHAPTER}/?to={end}#{start}"
     expect(page.locator("#ab-link")).to_have_text(link)
     expect(page.locator("#ab-link")).to_have_attribute("href", link)
 
@@ -63,38 +63,38 @@ def test_the_link_is_pinned_to_the_edition_and_opens_at_the_start(reader, editio
     assert reader.outside == []
 
 
-def test_a_heading_as_the_end_marks_the_whole_section(reader, editions):
+def test_a_heading_as_the_end_marks_the_whole_section(reader, mike_book):
     page = reader.page
-    ch = chapter_page(editions.manifest)
+    ch = chapter_page(mike_book.manifest)
     last = paragraphs(ch, "what-the-treaty-says")[-1]["id"]
-    page.goto(f"{editions.url}chapters/{CHAPTER}/?to=what-the-treaty-says#why-both-sides-wanted-it")
+    page.goto(f"{mike_book.url}chapters/{CHAPTER}/?to=what-the-treaty-says#why-both-sides-wanted-it")
     expect(page.locator(f"#{last}")).to_have_class(re.compile(r"\bsb-range\b"))
     expect(page.locator("#comparing-the-treaties")).not_to_have_class(re.compile(r"\bsb-range\b"))
     page.get_by_role("button", name="Go to the end").click()
     expect(page.locator(".sb-range-note--end")).to_be_focused()
 
 
-def test_unknown_ids_leave_the_page_alone(reader, editions):
+def test_unknown_ids_leave_the_page_alone(reader, mike_book):
     page = reader.page
-    page.goto(f"{editions.url}chapters/{CHAPTER}/?to=p-nope#why-both-sides-wanted-it")
+    page.goto(f"{mike_book.url}chapters/{CHAPTER}/?to=p-nope#why-both-sides-wanted-it")
     expect(page.locator("h1")).to_be_visible()
     assert page.locator(".sb-range, .sb-range-note").count() == 0
 
 
-def test_the_qr_code_decodes_to_the_link(reader, editions):
+def test_the_qr_code_decodes_to_the_link(reader, mike_book):
     page = reader.page
-    open_builder(page, editions)
-    choose_range(page, editions)
+    open_builder(page, mike_book)
+    choose_range(page, mike_book)
     link = page.locator("#ab-link").inner_text()
     png = page.locator("#ab-qr").screenshot()
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)).convert("L"))
     assert [(b.format, b.text) for b in found] == [(zxingcpp.BarcodeFormat.QRCode, link)]
 
 
-def test_the_text_names_chapter_sections_paragraphs_due_date_and_note(reader, editions):
+def test_the_text_names_chapter_sections_paragraphs_due_date_and_note(reader, mike_book):
     page = reader.page
-    open_builder(page, editions)
-    start, end = choose_range(page, editions)
+    open_builder(page, mike_book)
+    start, end = choose_range(page, mike_book)
     page.get_by_label("Due date", exact=True).fill("2026-03-06")
     page.get_by_label("Note to students", exact=True).fill("Bring two questions.")
     page.get_by_role("button", name="Show the assignment").click()
@@ -102,7 +102,7 @@ def test_the_text_names_chapter_sections_paragraphs_due_date_and_note(reader, ed
     text = page.locator("#ab-text").input_value()
     assert text.splitlines() == [
         "Reading assignment",
-        f"{editions.site_name}, edition 1.0",
+        f"{mike_book.site_name}, edition 1.0",
         "",
         "Chapter 5: A new treaty with Pyongyang, 2000",
         "From: the section \u201cWhy both sides wanted a treaty\u201d, paragraph 2",
@@ -111,28 +111,28 @@ def test_the_text_names_chapter_sections_paragraphs_due_date_and_note(reader, ed
         "Due: Friday 6 March 2026",
         "Note: Bring two questions.",
         "",
-        f"Link: {editions.url}chapters/{CHAPTER}/?to={end}#{start}",
+        f"Link: {mike_book.url}chapters/{CHAPTER}/?to={end}#{start}",
     ]
 
 
-def test_a_whole_chapter_gets_a_plain_link(reader, editions):
+def test_a_whole_chapter_gets_a_plain_link(reader, mike_book):
     page = reader.page
-    open_builder(page, editions, "?chapter=prospects")
-    expect(page.locator("#ab-link")).to_have_text(f"{editions.url}chapters/prospects/")
+    open_builder(page, mike_book, "?chapter=prospects")
+    expect(page.locator("#ab-link")).to_have_text(f"{mike_book.url}chapters/prospects/")
     expect(page.locator("#ab-text")).to_have_value(re.compile("Read: the whole chapter"))
 
 
-def test_the_schedule_prefills_the_builder(reader, editions):
+def test_the_schedule_prefills_the_builder(reader, mike_book):
     page = reader.page
-    open_builder(page, editions, "?chapter=putin-in-seoul&start=the-visit&end=korean-aims")
+    open_builder(page, mike_book, "?chapter=putin-in-seoul&start=the-visit&end=korean-aims")
     expect(page.get_by_label("Chapter", exact=True)).to_have_value("putin-in-seoul")
     expect(page.locator("#ab-link")).to_have_text(
-        f"{editions.url}chapters/putin-in-seoul/?to=korean-aims#the-visit")
+        f"{mike_book.url}chapters/putin-in-seoul/?to=korean-aims#the-visit")
 
 
-def test_an_end_before_the_start_is_refused_and_announced(reader, editions):
+def test_an_end_before_the_start_is_refused_and_announced(reader, mike_book):
     page = reader.page
-    open_builder(page, editions)
+    open_builder(page, mike_book)
     page.get_by_label("Chapter", exact=True).select_option(CHAPTER)
     page.get_by_label("Start at", exact=True).select_option("comparing-the-treaties")
     page.get_by_label("End at", exact=True).select_option("end-of-a-chill")
@@ -146,54 +146,54 @@ def test_an_end_before_the_start_is_refused_and_announced(reader, editions):
     expect(page.locator("#ab-result")).to_be_visible()
 
 
-def test_a_published_edition_can_be_chosen(reader, editions):
+def test_a_published_edition_can_be_chosen(reader, mike_book):
     page = reader.page
-    open_builder(page, editions)
+    open_builder(page, mike_book)
     edition = page.get_by_label("Edition", exact=True)
     expect(edition.locator("option")).to_have_count(2)
     expect(edition.locator("option").first).to_have_text(re.compile(r"Edition 1\.0 \(latest\)"))
     page.get_by_label("Chapter", exact=True).select_option(CHAPTER)
     edition.select_option("0.9")
     expect(page.get_by_label("Chapter", exact=True).locator("option:checked")).to_have_text("5. Old title of chapter five")
-    expect(page.locator("#ab-link")).to_have_text(f"{editions.site_url}0.9/chapters/{CHAPTER}/")
+    expect(page.locator("#ab-link")).to_have_text(f"{mike_book.site_url}0.9/chapters/{CHAPTER}/")
 
 
-def test_without_versions_json_only_this_edition_is_offered(reader, editions):
+def test_without_versions_json_only_this_edition_is_offered(reader, mike_book):
     page = reader.page
     page.route("**/versions.json", lambda route: route.fulfill(status=404, body="not found"))
-    open_builder(page, editions)
+    open_builder(page, mike_book)
     expect(page.get_by_label("Edition", exact=True).locator("option")).to_have_count(1)
     expect(page.get_by_label("Edition", exact=True)).to_be_disabled()
     expect(page.locator("#ab-edition-help")).to_contain_text("could not be read")
-    expect(page.locator("#ab-link")).to_contain_text(f"{editions.url}chapters/")
+    expect(page.locator("#ab-link")).to_contain_text(f"{mike_book.url}chapters/")
 
 
-def test_a_build_without_a_manifest_says_why(reader, editions):
+def test_a_build_without_a_manifest_says_why(reader, mike_book):
     page = reader.page
-    page.route("**/anchors.js", lambda route: route.fulfill(
+    page.route("**/anchors.json.js", lambda route: route.fulfill(
         content_type="text/javascript",
         body='window.studybookAnchors = {"siteUrl": "x", "manifest": null, "problem": "No manifest here."};'))
-    page.goto(f"{editions.url}teaching/assignments/")
+    page.goto(f"{mike_book.url}teaching/assignments/")
     expect(page.get_by_role("status")).to_have_text("The assignment builder cannot start: No manifest here.")
     expect(page.locator("#ab-form")).to_be_hidden()
 
 
-def test_the_offline_copy_works_from_disk(reader, editions):
-    """file://: no fetch of JSON, so the manifest comes from anchors.js; links still point online."""
+def test_the_offline_copy_works_from_disk(reader, mike_book):
+    """file://: no fetch of JSON, so the manifest comes from anchors.json.js; links still point online."""
     page = reader.page
-    page.goto(Path(editions.site, "teaching", "assignments", "index.html").as_uri())
+    page.goto(Path(mike_book.site, "teaching", "assignments", "index.html").as_uri())
     expect(page.locator("#assignment-builder")).to_have_attribute("data-ready", "true")
     expect(page.get_by_label("Edition", exact=True).locator("option")).to_have_count(1)
-    start, end = choose_range(page, editions)
-    expect(page.locator("#ab-link")).to_have_text(f"{editions.url}chapters/{CHAPTER}/?to={end}#{start}")
+    start, end = choose_range(page, mike_book)
+    expect(page.locator("#ab-link")).to_have_text(f"{mike_book.url}chapters/{CHAPTER}/?to={end}#{start}")
     assert page.locator("#ab-qr svg").count() == 1
     assert reader.console_errors == []
 
 
-def test_the_handout_prints_alone(reader, editions, tmp_path):
+def test_the_handout_prints_alone(reader, mike_book, tmp_path):
     page = reader.page
-    open_builder(page, editions)
-    choose_range(page, editions)
+    open_builder(page, mike_book)
+    choose_range(page, mike_book)
     page.get_by_label("Due date", exact=True).fill("2026-03-06")
     page.emulate_media(media="print")
     handout = page.locator("#ab-handout")
@@ -210,11 +210,11 @@ def test_the_handout_prints_alone(reader, editions, tmp_path):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_form_is_labelled_keyboard_usable_and_readable(browser, editions, scheme):
+def test_the_form_is_labelled_keyboard_usable_and_readable(browser, mike_book, scheme):
     context = browser.new_context(color_scheme=scheme, service_workers="block")
     page = context.new_page()
     try:
-        open_builder(page, editions)
+        open_builder(page, mike_book)
         for label in ["Edition", "Chapter", "Start at", "End at", "Due date", "Note to students"]:
             expect(page.get_by_label(label, exact=True)).to_be_visible()
         expect(page.get_by_role("status")).to_have_attribute("aria-live", "polite")

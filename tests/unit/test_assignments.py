@@ -1,4 +1,4 @@
-"""studybook.assignments: anchors.js, the manifest as a script the builder can load from file://."""
+"""studybook.assignments: anchors.json.js, the manifest as a script the builder can load from file://."""
 import json
 
 import pytest
@@ -21,6 +21,15 @@ def test_the_script_carries_the_site_url_name_and_manifest_in_ascii():
     text = data_script("https://ex.org/book/", "The Book", MANIFEST)
     assert text.isascii()
     assert script_data(text) == {"siteUrl": "https://ex.org/book/", "siteName": "The Book", "manifest": MANIFEST}
+
+
+def test_the_site_is_the_root_above_the_edition_folders(monkeypatch):
+    # mike appends the version to site_url while it builds; the manifest's own
+    # "site", when it has one, is the address links are made from.
+    monkeypatch.setenv("MIKE_DOCS_VERSION", "1.0")
+    assert script_data(data_script("https://ex.org/book/1.0/", "B", MANIFEST))["siteUrl"] == "https://ex.org/book/"
+    with_site = {**MANIFEST, "site": "https://pub.example/book/"}
+    assert script_data(data_script("https://ex.org/book/1.0/", "B", with_site))["siteUrl"] == "https://pub.example/book/"
 
 
 def test_without_a_manifest_the_script_says_why(tmp_path):
@@ -48,7 +57,7 @@ def test_mini_site_writes_anchors_js_after_the_plugin_that_writes_the_manifest(m
                       "plugins:\n  - studybook-assignments\nhooks:\n  - hooks/anchors.py\n",
                       files={"hooks/anchors.py": HOOK})
     assert build.ok, build.output
-    data = script_data(build.html("anchors.js"))
+    data = script_data(build.html("anchors.json.js"))
     assert data["manifest"] == MANIFEST and data["siteUrl"] == "http://127.0.0.1/" and data["siteName"] == "Mini"
 
 

@@ -76,3 +76,10 @@ def test_the_command_takes_title_and_address_from_mkdocs_yml(site, tmp_path, mon
     assert cartridge.main([str(site), "-o", "out.imscc"]) == 0
     links = check_cartridge(tmp_path / "out.imscc")
     assert links[0][1] == "https://config.example/1.0/chapters/first/"
+
+
+def test_the_command_prefers_the_site_the_manifest_names(site, tmp_path, monkeypatch):
+    data = json.loads((site / "anchors.json").read_text())
+    (site / "anchors.json").write_text(json.dumps({**data, "site": "https://pub.example/book/"}))
+    assert cartridge.main([str(site), "-o", str(tmp_path / "x.imscc"), "--title", "B"]) == 0
+    assert check_cartridge(tmp_path / "x.imscc")[0][1] == "https://pub.example/book/1.0/chapters/first/"

@@ -7,7 +7,7 @@
  * editions' anchors.json on the same host.
  *
  * Data:
- * - this edition's anchor manifest comes from anchors.js (written next to
+ * - this edition's anchor manifest comes from anchors.json.js (written next to
  *   anchors.json by studybook.assignments) through a <script> element, which
  *   also works from file://, where Chromium refuses fetch();
  * - under mike, ../versions.json lists the published editions; their
@@ -96,8 +96,9 @@
       return a.level === 1 ? "the beginning of the chapter" : "the beginning of the section \u201c" + a.text + "\u201d";
     }
     var s = sectionOf(a, map);
+    var sub = a.subsection && map[a.subsection];
     return (s && s.level > 1 ? "the section \u201c" + s.text + "\u201d, " : "the opening of the chapter, ") +
-      "paragraph " + a.n;
+      "paragraph " + a.n + (sub ? " (under \u201c" + sub.text + "\u201d)" : "");
   }
 
   function describeEnd(a, map) {
@@ -234,7 +235,7 @@
     var status = el("ab-status");
     status.textContent = "Loading the chapters\u2026";
     Promise.all([
-      loadScript(new URL("anchors.js", ROOT).href),
+      loadScript(new URL("anchors.json.js", ROOT).href),
       loadScript(new URL("assets/vendor/qrcode-generator/qrcode.js", ROOT).href),
     ]).then(function () {
       var data = window.studybookAnchors || {};
@@ -342,7 +343,8 @@
       var page = currentPage();
       var r = assignment({
         page: page, start: fields.start.value, end: fields.end.value,
-        siteUrl: data.siteUrl, siteName: data.siteName || document.title, edition: state.edition.version,
+        siteUrl: state.edition.manifest.site || data.siteUrl, siteName: data.siteName || document.title,
+        edition: state.edition.version,
         due: fields.due.value, note: fields.note.value,
       });
       var error = el("ab-end-error");

@@ -1,10 +1,10 @@
-"""studybook.manifest: the anchor-manifest contract and the edition links made from it."""
+"""studybook.readinglinks: the anchor-manifest contract and the edition links made from it."""
 import copy
 import json
 
 import pytest
 
-from studybook import manifest as m
+from studybook import readinglinks as m
 from studybook.errors import BookError
 
 GOOD = {
@@ -114,3 +114,29 @@ def test_reading_links_are_pinned_to_the_edition(site_url, edition, path, start,
 def test_no_link_without_a_site_url():
     with pytest.raises(BookError, match="site_url is not set"):
         m.edition_url("", "1.0")
+
+
+# (site_url, the version mike builds, the site root)
+ROOTS = [
+    ("https://ex.org/book/", None, "https://ex.org/book/"),
+    ("https://ex.org/book/1.0/", "1.0", "https://ex.org/book/"),   # mike appended the version
+    ("https://ex.org/book/1.0", "1.0", "https://ex.org/book/"),
+    ("https://ex.org/book", "2.0", "https://ex.org/book/"),          # nothing to take off
+    ("", "1.0", ""),
+]
+
+
+@pytest.mark.parametrize("site_url, version, root", ROOTS)
+def test_the_site_root_drops_the_folder_mike_adds(site_url, version, root, monkeypatch):
+    monkeypatch.delenv(m.MIKE_VERSION_ENV, raising=False)
+    assert m.site_root(site_url, version) == root
+
+
+def test_the_site_root_reads_the_version_mike_announces(monkeypatch):
+    monkeypatch.setenv(m.MIKE_VERSION_ENV, "1.0")
+    assert m.site_root("https://ex.org/book/1.0/") == "https://ex.org/book/"
+
+
+def test_the_manifests_own_site_comes_first():
+    assert m.site_of({**GOOD, "site": "https://pub.example/"}, "https://other/") == "https://pub.example/"
+    assert m.site_of(GOOD, "https://other/") == "https://other/"

@@ -1,23 +1,25 @@
-"""The anchor manifest, ``anchors.json``: read it, check it, and make edition links from it.
+"""Links to readings, made from the anchor manifest ``anchors.json``: read it, check it, link into it.
 
-Every build writes ``anchors.json`` at the root of the built site (the edition
-root). It lists every page with its headings and, for chapters, its paragraphs
-and their stable ids. The contract::
+The anchors plugin (``studybook.manifest``) writes ``anchors.json`` at the root
+of every build (the edition root). It lists every page with its headings and,
+for chapters, its paragraphs and their stable ids. The contract::
 
-    {"edition": "1.0", "built": "2026-11-29",
+    {"edition": "1.0", "built": "2026-11-29", "site": "https://.../",
      "pages": [{"path": "chapters/introduction/", "src": "chapters/introduction.md",
                 "title": "...", "kind": "chapter", "number": 1,
                 "anchors": [{"id": "introduction", "kind": "heading", "level": 1, "text": "..."},
                             {"id": "p-7kq2", "kind": "paragraph", "section": "russia-after-1991",
                              "n": 1, "text": "The first words..."}]}]}
 
-A reader's URL is ``<site_url><edition>/<path>#<id>``. The assignment builder
-(``studybook.assignments``) and the LMS cartridge (``studybook.cartridge``) read
-the manifest only through this module, so a change to the contract is made here.
+A reader's URL is ``<site><edition>/<path>#<id>``, where ``<site>`` is the
+address above the edition folders. The teaching tools (``studybook.assignments``,
+``studybook.cartridge``) read the manifest only through this module, so a change
+to the contract is met here.
 """
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from urllib.parse import quote
 
@@ -29,6 +31,7 @@ ANCHOR_KINDS = {"heading", "paragraph"}
 # An edition with this name is a development build, not published under mike:
 # its links are not pinned to a version folder.
 UNPUBLISHED = "dev"
+MIKE_VERSION_ENV = "MIKE_DOCS_VERSION"   # set while mike (or make publish) builds an edition
 
 
 def load(site_dir: str | Path) -> dict:
@@ -76,6 +79,26 @@ def check(data: object, where: str = MANIFEST_NAME) -> dict:
                 _need(isinstance(anchor.get("n"), int), where, f"{here} is a paragraph without 'n'")
                 _need(isinstance(anchor.get("section"), str), where, f"{here} has no 'section'")
     return data
+
+
+def site_root(site_url: str | None, version: str | None = None) -> str:
+    """The address above the edition folders, ending in ``/`` ("" when unknown).
+
+    While mike builds a version it appends it to ``site_url`` (``.../book/1.0/``);
+    the edition folder is taken off again here. ``version`` defaults to the
+    one mike announces in ``MIKE_DOCS_VERSION``.
+    """
+    url = (site_url or "").rstrip("/")
+    version = version if version is not None else os.environ.get(MIKE_VERSION_ENV)
+    if version and url.endswith("/" + version):
+        url = url[: -len(version) - 1]
+    return url + "/" if url else ""
+
+
+def site_of(manifest: dict, fallback: str = "") -> str:
+    """The site root a manifest names (``"site"``), else ``fallback``."""
+    site = manifest.get("site") if isinstance(manifest, dict) else None
+    return site if isinstance(site, str) and site else fallback
 
 
 def chapters(manifest: dict) -> list[dict]:

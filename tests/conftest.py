@@ -52,7 +52,10 @@ def pytest_runtest_makereport(item, call):
 # -- Building and serving the book ---------------------------------------------
 
 def mkdocs_env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    # STUDYBOOK_NODE_MODULES: a copy of the repository that a test builds or
+    # publishes uses this checkout's npm packages (studybook.vendor).
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1",
+               STUDYBOOK_NODE_MODULES=str(REPO / "node_modules"))
     env.update(extra)
     return env
 

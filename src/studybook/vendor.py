@@ -10,11 +10,16 @@ offline copy::
           files:
             qrcode-generator/dist/qrcode.js: assets/vendor/qrcode-generator/qrcode.js
 
+The packages are looked for in the plugin's ``node_modules`` option when it
+is set, else in the folder named by ``STUDYBOOK_NODE_MODULES``, else in
+``node_modules`` beside mkdocs.yml. The tests set the variable, so that a copy
+of the repository they build or publish uses this checkout's packages.
 A missing file stops the build with the fix (run ``npm ci``).
 """
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 from pathlib import Path
 
@@ -26,9 +31,18 @@ from mkdocs.structure.files import File
 from studybook.errors import BookError
 
 
+NODE_MODULES_ENV = "STUDYBOOK_NODE_MODULES"
+
+
 class VendorConfig(Config):
-    node_modules = c.Type(str, default="node_modules")   # relative to mkdocs.yml
-    files = c.Type(dict, default={})                      # node_modules path -> site path
+    node_modules = c.Optional(c.Type(str))   # relative to mkdocs.yml; see the module docstring
+    files = c.Type(dict, default={})          # node_modules path -> site path
+
+
+def node_modules_dir(config_dir: Path, option: str | None) -> Path:
+    """Where the npm packages are: the option, else $STUDYBOOK_NODE_MODULES, else ./node_modules."""
+    chosen = option or os.environ.get(NODE_MODULES_ENV) or "node_modules"
+    return (config_dir / chosen).resolve()
 
 
 def package_version(node_modules: Path, src: str) -> str | None:
@@ -61,8 +75,7 @@ class VendorPlugin(BasePlugin[VendorConfig]):
     """Add pinned npm files to the site."""
 
     def on_files(self, files, config):
-        root = Path(config.config_file_path).parent
-        node_modules = (root / self.config.node_modules).resolve()
+        node_modules = node_modules_dir(Path(config.config_file_path).parent, self.config.node_modules)
         for path, dest in vendored_files(node_modules, self.config.files):
             files.append(File.generated(config, dest, abs_src_path=str(path)))
         return files

@@ -61,18 +61,15 @@ def clone_working_tree(dest: Path) -> Path:
     cache = REPO / ".cache" / "citations"
     if cache.is_dir():
         shutil.copytree(cache, dest / ".cache" / "citations")
-    # The build copies pinned npm files into the site: lend the clone this
-    # repository's node_modules (make_publish stops make from reinstalling it).
-    # .gitignore's "/node_modules/" matches folders, not a link: ignore the link
-    # in this clone only, so publish still finds a clean working tree.
-    (dest / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
-    with open(dest / ".git" / "info" / "exclude", "a", encoding="utf-8") as exclude:
-        exclude.write("/node_modules\n")
     return dest
 
 
 def make_publish(clone: Path, site_url: str, *args: str) -> subprocess.CompletedProcess:
-    """`make publish ...` in the clone, with this repository's virtual environment and node_modules."""
+    """`make publish ...` in the clone, with this repository's virtual environment and npm packages.
+
+    mkdocs_env() points the build at this checkout's node_modules; ``-o`` keeps
+    make from installing either into the clone.
+    """
     return subprocess.run(
         ["make", "--no-print-directory", "-C", str(clone), f"VENV={VENV}",
          "-o", f"{VENV}/.installed", "-o", "node_modules/.installed", "publish", *args],

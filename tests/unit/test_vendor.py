@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from studybook.errors import BookError
-from studybook.vendor import package_version, vendored_files
+from studybook.vendor import NODE_MODULES_ENV, node_modules_dir, package_version, vendored_files
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -40,11 +40,22 @@ def test_a_bad_entry_stops_the_build(tmp_path, what, files, words):
     assert words in str(err.value) and "Fix:" in str(err.value)
 
 
+# The tests' builds get STUDYBOOK_NODE_MODULES (conftest.mkdocs_env); naming the
+# folder in the config makes these mini sites use their own.
 CONFIG = """plugins:
   - studybook-vendor:
+      node_modules: node_modules
       files:
         qrcode-generator/dist/qrcode.js: assets/vendor/qrcode-generator/qrcode.js
 """
+
+
+def test_the_option_wins_then_the_environment_then_the_default(tmp_path, monkeypatch):
+    monkeypatch.setenv(NODE_MODULES_ENV, "/elsewhere/node_modules")
+    assert node_modules_dir(tmp_path, "vendor/npm") == tmp_path / "vendor" / "npm"
+    assert node_modules_dir(tmp_path, None) == Path("/elsewhere/node_modules")
+    monkeypatch.delenv(NODE_MODULES_ENV)
+    assert node_modules_dir(tmp_path, None) == tmp_path / "node_modules"
 
 
 def test_mini_site_publishes_the_file(mini_site, tmp_path):

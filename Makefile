@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Our commands never write bytecode into the source tree.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test ids check-ids check-anchors abbreviations publish lock clean
+.PHONY: help serve build cartridge test ids check-ids check-anchors abbreviations publish lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,11 +36,18 @@ node_modules/.installed: package.json package-lock.json
 
 # -- The book ---------------------------------------------------------------
 
-serve: $(VENV)/.installed ## Serve the book live at http://127.0.0.1:8000
+# The build copies pinned npm files (the QR library) into the site, so it needs node_modules.
+serve: $(VENV)/.installed node_modules/.installed ## Serve the book live at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.installed ## Build the online site into site/ (strict)
+build: $(VENV)/.installed node_modules/.installed ## Build the online site into site/ (strict)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+# One web link per chapter, pinned to this edition (site_url + edition), for
+# Canvas, Moodle or Blackboard. Reads site/anchors.json. `make offline` should
+# run the same command after building the online site.
+cartridge: build ## Write the reading list as an IMS Common Cartridge: dist/reading-list-<edition>.imscc
+	$(BIN)/python -m studybook.cartridge site
 
 ids: $(VENV)/.installed ## Give every new chapter heading and paragraph a stable id (writes docs/)
 	$(BIN)/python -m studybook.ids docs/chapters
@@ -60,7 +67,7 @@ abbreviations: $(VENV)/.installed ## Rewrite includes/abbreviations.md from the 
 # The steps and their checks live in src/studybook/publish.py (README,
 # "Publishing an edition"). Set SITE_URL to the address gh-pages is served at.
 
-publish: $(VENV)/.installed ## Publish edition VERSION=x.y to gh-pages with mike (PUSH=1 pushes, FORCE=1 replaces)
+publish: $(VENV)/.installed node_modules/.installed ## Publish edition VERSION=x.y to gh-pages with mike (PUSH=1 pushes, FORCE=1 replaces)
 	$(BIN)/python -m studybook.publish "$(VERSION)" --push="$(PUSH)" --force="$(FORCE)"
 
 # -- Tests ------------------------------------------------------------------

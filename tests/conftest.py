@@ -5,11 +5,16 @@
   serves it on 127.0.0.1, ``browser`` is Debian's Chromium driven by Playwright,
   and ``reader`` is a page that records every request it makes and refuses any
   that would leave 127.0.0.1.
+- ``mike_book`` builds the book once more and serves it the way mike publishes
+  it: ``/1.0/`` (alias latest), an older ``/0.9/`` and ``/versions.json``, each
+  edition with an anchor manifest (a stand-in from tests/anchors_fixture.py
+  when the build wrote none).
 """
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import socket
 import subprocess
@@ -47,7 +52,10 @@ def pytest_runtest_makereport(item, call):
 # -- Building and serving the book ---------------------------------------------
 
 def mkdocs_env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    # STUDYBOOK_NODE_MODULES: a copy of the repository that a test builds or
+    # publishes uses this checkout's npm packages (studybook.vendor).
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1",
+               STUDYBOOK_NODE_MODULES=str(REPO / "node_modules"))
     env.update(extra)
     return env
 
@@ -312,4 +320,99 @@ def editions(tmp_path_factory) -> Editions:
     publish(repo, "2.0", site_url=site_url)
     server = serve(export_pages(repo, tmp_path_factory.mktemp("pages")), port)
     yield Editions(repo, server, EDITED_CHAPTER + "/", EDITED_ID, EDITED_OLD, EDITED_NEW)
+
+
+# -- Editions: the book as mike publishes it -------------------------------------
+
+EDITION = "1.0"          # the current edition, alias "latest"
+OLDER_EDITION = "0.9"    # an older one, to test choosing an edition
+
+
+@functools.lru_cache(maxsize=None)
+def book_config():
+    """The real mkdocs.yml, loaded the way MkDocs loads it."""
+    from mkdocs.config import load_config
+
+    return load_config(str(REPO / "mkdocs.yml"))
+
+
+def chapter_order() -> list[str]:
+    """The chapter files in nav order (docs-relative), as the manifest numbers them."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, str):
+            if node.startswith("chapters/") and not node.endswith("index.md"):
+                found.append(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(book_config()["nav"])
+    return found
+
+
+def ensure_manifest(site: Path, edition: str, site_url: str) -> dict:
+    """Give ``site`` an anchors.json for ``edition`` at ``site_url``: the build's own, or a stand-in."""
+    from anchors_fixture import make_manifest, write_manifest
+
+    path = site / "anchors.json"
+    if path.is_file():
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest["edition"] = edition
+    else:
+        manifest = make_manifest(site, REPO / "docs", chapter_order(), edition)
+    manifest["site"] = site_url
+    write_manifest(site, manifest)
+    return manifest
+
+
+@dataclass
+class MikeBook:
+    server: Server
+    site: Path            # the folder of the current edition
+    site_url: str         # the book's public address: the server root
+    url: str              # the current edition: <site_url>1.0/
+    manifest: dict        # the current edition's manifest
+    site_name: str
+
+
+@pytest.fixture(scope="session")
+def mike_book(tmp_path_factory):
+    """The book published as mike lays it out, with two editions and versions.json."""
+    from studybook.assignments import write_data_script
+
+    port = free_port()
+    root = tmp_path_factory.mktemp("mike-book")
+    site_url = f"http://127.0.0.1:{port}/"
+    site = root / EDITION
+    build_book(site, site_url=site_url)
+    site_name = book_config()["site_name"]
+    manifest = ensure_manifest(site, EDITION, site_url)
+    write_data_script(site, site_url, site_name)
+
+    # The older edition shares the pages (symlinks) but has its own manifest,
+    # with one chapter title changed so a test can tell the editions apart.
+    older = root / OLDER_EDITION
+    older.mkdir()
+    for entry in site.iterdir():
+        if entry.name not in {"anchors.json", "anchors.json.js"}:
+            (older / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    old = json.loads(json.dumps(manifest))
+    old["edition"] = OLDER_EDITION
+    for page in old["pages"]:
+        if page["kind"] == "chapter" and page["number"] == 5:
+            page["title"] = "Old title of chapter five"
+    (older / "anchors.json").write_text(json.dumps(old), encoding="utf-8")
+    write_data_script(older, site_url, site_name)
+
+    (root / "versions.json").write_text(json.dumps([
+        {"version": EDITION, "title": EDITION, "aliases": ["latest"]},
+        {"version": OLDER_EDITION, "title": OLDER_EDITION, "aliases": []},
+    ]), encoding="utf-8")
+    server = serve(root, port)
+    yield MikeBook(server, site, site_url, f"{site_url}{EDITION}/", manifest, site_name)
     server.stop()

@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Our commands never write bytecode into the source tree.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test ids check-ids lock clean
+.PHONY: help serve build offline test ids check-ids lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -41,6 +41,9 @@ serve: $(VENV)/.installed ## Serve the book live at http://127.0.0.1:8000
 
 build: $(VENV)/.installed ## Build the online site into site/ (strict)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+offline: $(VENV)/.installed node_modules/.installed ## Make dist/<name>-<version>-offline.zip and .pdf (VERSION=x.y, default: newest changelog entry)
+	$(BIN)/python -m studybook.package --dist dist --site-dir site-offline
 
 ids: $(VENV)/.installed ## Give every new chapter paragraph a stable id (writes docs/)
 	$(BIN)/python -m studybook.ids docs/chapters

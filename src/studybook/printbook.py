@@ -37,6 +37,7 @@ from mkdocs.plugins import BasePlugin
 from studybook.edition import current_edition, long_date
 
 PRINT_PAGE = "print.html"
+HOME_URL, HOME_TITLE = "index.html", "About this book"  # the website's cover page, in the PDF
 STYLESHEET = Path(__file__).with_name("print-book.css")
 CHAPTERS_DIR = "chapters/"
 
@@ -48,6 +49,7 @@ class PrintPage:
     html: str           # the page's content (page.content)
     entry: bool = False  # a glossary or people entry: flows on, no new page
     number: int | None = None  # chapter number
+    heading: str | None = None  # replaces the page's h1 text
 
 
 def page_anchor(url: str) -> str:
@@ -111,10 +113,19 @@ def _resolve(href: str, page_url: str, anchors: dict[str, str]) -> str | None:
     return target  # an asset (figure, download): from the site root
 
 
-def rewrite_page(html: str, page_url: str, anchors: dict[str, str]) -> str:
-    """One page's content, made fit for the single print document (see the module docstring)."""
+def rewrite_page(html: str, page_url: str, anchors: dict[str, str], heading: str | None = None) -> str:
+    """One page's content, made fit for the single print document (see the module docstring).
+
+    ``heading`` replaces the text of the page's h1 (the cover page of the website
+    becomes "About this book" in the PDF, which has a cover of its own).
+    """
     prefix = anchors[page_url]
     root = lxml.html.fragment_fromstring(html, create_parent="div")
+    if heading:
+        for h1 in root.xpath(".//h1")[:1]:
+            for child in list(h1):
+                child.drop_tree()
+            h1.text = heading
     for el in root.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'
                          '|.//a[contains(concat(" ", @class, " "), " footnote-backref ")]'
                          "|.//script|.//aside[contains(@class, 'book-edition')]"):
@@ -141,9 +152,9 @@ def rewrite_page(html: str, page_url: str, anchors: dict[str, str]) -> str:
     for notes in root.xpath('.//div[contains(concat(" ", @class, " "), " footnote ")]'):
         for hr in notes.xpath("./hr"):
             hr.drop_tree()
-        heading = lxml.html.fragment_fromstring('<h2 class="print-notes-title">Notes</h2>')
-        heading.set("id", f"{prefix}--notes")
-        notes.insert(0, heading)
+        notes_title = lxml.html.fragment_fromstring('<h2 class="print-notes-title">Notes</h2>')
+        notes_title.set("id", f"{prefix}--notes")
+        notes.insert(0, notes_title)
     inner = (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
     return inner
 
@@ -170,7 +181,7 @@ def assemble(pages: list[PrintPage], *, title: str, subtitle: str, author: str, 
         running = htmllib.escape(f"Chapter {page.number}. {page.title}" if page.number else page.title, quote=True)
         label = f'<p class="print-chapter-label">Chapter {page.number}</p>' if page.number else ""
         body.append(f'<article class="{kind}" id="{anchors[page.url]}" data-running="{running}">'
-                    f"{label}{rewrite_page(page.html, page.url, anchors)}</article>")
+                    f"{label}{rewrite_page(page.html, page.url, anchors, page.heading)}</article>")
     esc = htmllib.escape
     cover = (
         '<section class="print-cover">'
@@ -183,7 +194,7 @@ def assemble(pages: list[PrintPage], *, title: str, subtitle: str, author: str, 
     )
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(language)}"><head><meta charset="utf-8">'
-        f"<title>{esc(title)}</title>"
+        f"<title>{esc(title)}: {esc(subtitle)}</title>"
         f'<meta name="author" content="{esc(author, quote=True)}">'
         f'<meta name="description" content="{esc(description, quote=True)}">'
         f'<meta name="keywords" content="Russia, North Korea, South Korea, Putin, foreign policy, study edition">'
@@ -224,7 +235,9 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             return
         def make(uri):
             url, title, html = self.contents[uri]
-            return PrintPage(url or "index.html", title, html)
+            if url == HOME_URL:
+                return PrintPage(url, HOME_TITLE, html, heading=HOME_TITLE)
+            return PrintPage(url, title, html)
         nav = [make(u) for u in self.nav_order if u in self.contents]
         others = [make(u) for u in self.contents if u not in self.nav_order]
         last = [self.contents[u][0] for u in self.config.last if u in self.contents]

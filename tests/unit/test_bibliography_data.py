@@ -2,7 +2,7 @@
 
 The conventions (CONTRIBUTING.md, "Add a source"): keys are lowercase letters,
 digits and hyphens; `keywords` is exactly one of the four groups of the
-bibliography page; an FBIS item carries its Daily Report identifier in `number`.
+bibliography page; an FBIS item carries its Daily Report identifier in `series` (Chicago prints it after the report title; `number` would print as "nos. …").
 """
 import re
 from collections import Counter
@@ -77,5 +77,5 @@ def test_entry_follows_the_conventions(name, key, entry):
     keywords = entry.fields.get("keywords", "")
     assert keywords in KEYWORDS, f"{name}: {key} has keywords {keywords!r}; use exactly one of {sorted(KEYWORDS)}"
     if key.startswith("fbis-") or "FBIS" in entry.fields.get("journaltitle", ""):
-        number = entry.fields.get("number", "")
-        assert FBIS_NUMBER.match(number), f"{name}: {key} needs its FBIS identifier in number, got {number!r}"
+        number = entry.fields.get("series", "")
+        assert FBIS_NUMBER.match(number), f"{name}: {key} needs its FBIS identifier in series, got {number!r}"

@@ -1,0 +1,228 @@
+"""Load and check the book's BibTeX files (bibliography/*.bib).
+
+Each file is parsed on its own with pybtex, the parser mkdocs-bibtex uses, so
+that every problem can name its file and line. mkdocs-bibtex's own registry
+merges all files into one dict, so a key defined twice silently loses one
+entry; here a repeated key stops the build, also across files.
+
+Checks, each a ``BookError`` naming the file, the line and the entry:
+
+- the file parses (braces balance, ``key = {value}`` pairs are well formed);
+- every key is lowercase letters, digits and single hyphens;
+- no key is defined twice, in one file or across files;
+- the entry type is one we support and has the fields that type needs
+  (``REQUIRED``), plus a ``keywords`` field naming exactly one bibliography
+  group (``GROUPS``).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pybtex.database.input.bibtex import Parser
+from pybtex.exceptions import PybtexError
+
+from studybook.errors import BookError
+
+KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The start of an entry: "@type{key," (or "@type(key,"), with its line.
+ENTRY_HEAD = re.compile(r"^[ \t]*@(?P<type>[A-Za-z]+)[ \t]*[{(][ \t]*(?P<key>[^,\s{}()]*)", re.M)
+NOT_ENTRIES = {"comment", "string", "preamble"}
+
+# The bibliography page groups entries by their `keywords` field, in this order.
+GROUPS = {
+    "primary": "Primary documents",
+    "press": "Press and broadcast reports",
+    "scholarly": "Scholarly works",
+    "reference": "Reference works",
+}
+
+# Fields each entry type must have: the least that identifies the source.
+# A tuple means "one of these" (BibLaTeX name first; pandoc reads .bib files as
+# BibLaTeX and also accepts the BibTeX aliases). Every type also needs
+# `keywords` naming one of GROUPS. Fields that cannot be verified are left out
+# (CONTRIBUTING.md), so the list is short on purpose: a newspaper item the
+# article cites only by paper and date has no title, a web page known only by
+# its publisher has no address, and an undated web page has no date.
+TITLE, DATE = ("title",), ("date", "year")
+REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
+    "article": (("title", "journaltitle", "journal"), DATE),
+    "book": (TITLE, DATE),
+    "collection": (TITLE, DATE),
+    "inbook": (TITLE, ("booktitle",), DATE),
+    "incollection": (TITLE, ("booktitle",), DATE),
+    "inproceedings": (TITLE, ("booktitle", "eventtitle"), ("date", "year", "eventdate")),
+    "online": (TITLE, ("url", "organization", "author")),
+    "report": (TITLE, ("institution", "organization", "author"), DATE),
+    "thesis": (TITLE, ("author",), ("institution", "school"), DATE),
+    "legal": (TITLE, DATE),            # treaties and declarations (CSL type "treaty")
+    "legislation": (TITLE, DATE),      # laws and constitutions
+    "jurisdiction": (TITLE, DATE),     # court decisions
+    "misc": (TITLE,),
+    "unpublished": (TITLE,),
+    "manual": (TITLE,),
+}
+
+
+@dataclass
+class Entry:
+    """One BibTeX entry, with where it was defined."""
+
+    key: str
+    type: str
+    file: str                 # as shown in messages, e.g. "bibliography/reference.bib"
+    line: int
+    fields: dict[str, str] = field(default_factory=dict)   # lower-case names; persons included as text
+
+    @property
+    def group(self) -> str:
+        return next(k for k in keywords_of(self.fields.get("keywords", "")) if k in GROUPS)
+
+
+@dataclass
+class Bibliography:
+    """Every entry of the book's .bib files, checked."""
+
+    files: list[Path]
+    entries: dict[str, Entry]
+    digest: str               # sha256 of the files' contents: part of the formatting cache key
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.entries
+
+
+def keywords_of(value: str) -> list[str]:
+    return [k.strip().lower() for k in re.split(r"[,;]", value) if k.strip()]
+
+
+def _chunk_problem(chunk: str) -> tuple[int, str] | None:
+    """(offset, problem) if one entry's text is malformed: from its "@" to the next "@".
+
+    The entry must close its first brace, and only blank lines or "%" comments
+    may follow it: anything else is usually a stray "}" that ended it early.
+    """
+    opening = re.match(r"@\w+\s*([{(])", chunk)
+    if not opening or opening.group(1) == "(":
+        return None                              # "@type(...)": pybtex checks it
+    depth = 0
+    for m in re.finditer(r"\\.|[{}]", chunk[opening.start(1):]):
+        depth += {"{": 1, "}": -1}.get(m.group(), 0)
+        if depth == 0:
+            end = opening.start(1) + m.end()
+            break
+    else:
+        return 0, "a '{' is never closed" if depth == 1 else f"{depth} '{{' are never closed"
+    offset = end
+    for line in chunk[end:].split("\n"):
+        if line.strip() and not line.strip().startswith("%"):
+            at = offset + len(line) - len(line.lstrip())
+            stray = " ".join(chunk[at:].split())
+            stray = stray if len(stray) <= 40 else stray[:39] + "…"
+            return at, f"stray text after the entry's last '}}' (an extra '}}'?): '{stray}'"
+        offset += len(line) + 1
+    return None
+
+
+def _heads(text: str) -> list[tuple[str, str, int, int]]:
+    """(type, key, line, offset) of every "@type{" in a .bib text, @string and @comment included."""
+    return [(m.group("type").lower(), m.group("key"), text.count("\n", 0, m.start()) + 1, m.start())
+            for m in ENTRY_HEAD.finditer(text)]
+
+
+def parse_bib(text: str, shown: str) -> list[Entry]:
+    """Parse and check one .bib file's text. ``shown`` is its path in messages."""
+    all_heads = _heads(text)
+    # 1. Each entry closes its braces and nothing stray follows it. Checked
+    #    before pybtex, which reports an unclosed brace wherever the file ends
+    #    and silently skips text between entries.
+    for i, (etype, key, line, start) in enumerate(all_heads):
+        end = all_heads[i + 1][3] if i + 1 < len(all_heads) else len(text)
+        chunk = text[start:end].lstrip()
+        found = _chunk_problem(chunk)
+        if found:
+            offset, problem = found
+            at = start + (len(text[start:end]) - len(chunk)) + offset
+            name = f"entry '{key or '?'}' (@{etype})" if etype not in NOT_ENTRIES else f"@{etype}"
+            raise BookError(shown, text.count("\n", 0, at) + 1, f"malformed {name}: {problem}",
+                            "make every '{' match one '}'; an entry looks like "
+                            "@type{key, field = {value}, field = {value}}")
+    heads = [h for h in all_heads if h[0] not in NOT_ENTRIES]
+    # 2. Keys: well formed and unique in this file.
+    seen: dict[str, int] = {}
+    for etype, key, line, _ in heads:
+        if not key:
+            raise BookError(shown, line, f"an @{etype} entry has no key",
+                            "write @type{key, ...} with a key such as 'yeo-2001'")
+        if not KEY.match(key):
+            raise BookError(shown, line, f"entry key '{key}' is not allowed",
+                            "use lowercase letters, digits and single hyphens only, e.g. "
+                            f"'{re.sub(r'[^a-z0-9]+', '-', key.lower()).strip('-') or 'yeo-2001'}'")
+        if key in seen:
+            raise BookError(shown, line, f"duplicate key '{key}': it is already defined on line {seen[key]}",
+                            "keep one of the two entries, or give one a new key")
+        seen[key] = line
+    # 3. Everything else pybtex finds (missing commas, '=', undefined macros...).
+    try:
+        data = Parser(encoding="UTF-8").parse_string(text)
+    except PybtexError as err:
+        lineno = getattr(err, "lineno", None)
+        near = [k for _, k, ln, _ in heads if lineno and ln <= lineno]
+        where = f" in entry '{near[-1]}'" if near else ""
+        raise BookError(shown, lineno, f"malformed BibTeX{where}: {err}",
+                        "each entry looks like @type{key, field = {value}, field = {value}}") from None
+    lines = {key: line for _, key, line, _ in heads}
+    entries = []
+    for key, e in data.entries.items():
+        fields = {name.lower(): str(value) for name, value in e.fields.items()}
+        for role, persons in e.persons.items():
+            fields[role.lower()] = " and ".join(str(p) for p in persons)
+        entry = Entry(key, e.type.lower(), shown, lines.get(key, 0), fields)
+        check_entry(entry)
+        entries.append(entry)
+    return entries
+
+
+def check_entry(entry: Entry) -> None:
+    """Raise ``BookError`` if the entry's type is unknown or a required field is missing."""
+    where = (entry.file, entry.line or None)
+    if entry.type not in REQUIRED:
+        raise BookError(*where, f"entry '{entry.key}' has the type @{entry.type}, which the book does not use",
+                        "use one of: " + ", ".join(f"@{t}" for t in sorted(REQUIRED)))
+    for options in REQUIRED[entry.type]:
+        if not any(entry.fields.get(name, "").strip() for name in options):
+            missing = f"no '{options[0]}' field" if len(options) == 1 else \
+                "none of the fields " + ", ".join(f"'{o}'" for o in options)
+            needs = "; ".join(" or ".join(o) for o in REQUIRED[entry.type])
+            raise BookError(*where, f"entry '{entry.key}' (@{entry.type}) has {missing}",
+                            f"add {options[0]} = {{...}}; an @{entry.type} needs: {needs}; keywords "
+                            "(if the data cannot be verified, choose the type that fits what is known)")
+    groups = [k for k in keywords_of(entry.fields.get("keywords", "")) if k in GROUPS]
+    if len(groups) != 1:
+        found = f"'{entry.fields['keywords']}'" if entry.fields.get("keywords") else "none"
+        raise BookError(*where, f"entry '{entry.key}' needs exactly one bibliography group in 'keywords' "
+                        f"(found {found})",
+                        "add keywords = {primary}, {press}, {scholarly} or {reference}")
+
+
+def load_bibliography(paths: list[Path], root: Path) -> Bibliography:
+    """Parse and check every file; keys must be unique across all of them."""
+    entries: dict[str, Entry] = {}
+    digest = hashlib.sha256()
+    for path in paths:
+        try:
+            shown = str(path.relative_to(root))
+        except ValueError:
+            shown = str(path)
+        text = path.read_text(encoding="utf-8")
+        digest.update(shown.encode() + b"\0" + text.encode() + b"\0")
+        for entry in parse_bib(text, shown):
+            if entry.key in entries:
+                first = entries[entry.key]
+                raise BookError(entry.file, entry.line, f"duplicate key '{entry.key}': it is already defined "
+                                f"in {first.file}:{first.line}",
+                                "keys are unique across all .bib files: keep one entry, or rename yours "
+                                "with your file's prefix (e.g. 'aw-', 'gl-')")
+            entries[entry.key] = entry
+    return Bibliography(list(paths), entries, digest.hexdigest())

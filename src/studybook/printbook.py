@@ -104,8 +104,8 @@ def _resolve(href: str, page_url: str, anchors: dict[str, str]) -> str | None:
     if not parts.path:
         return f"#{prefix}--{parts.fragment}" if parts.fragment else f"#{prefix}"
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), parts.path))
-    if target.endswith("/") or not posixpath.splitext(target)[1]:
-        target = posixpath.join(target, "index.html")
+    if not posixpath.splitext(target)[1]:  # a directory URL: "../glossary/abm-treaty/"
+        target = next((t for t in (f"{target}.html", f"{target}/index.html") if t in anchors), target)
     if target in anchors:
         return f"#{anchors[target]}--{parts.fragment}" if parts.fragment else f"#{anchors[target]}"
     if target.endswith(".html"):

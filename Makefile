@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Our commands never write bytecode into the source tree.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build offline test ids check-ids lock clean
+.PHONY: help serve build offline test ids check-ids abbreviations lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -50,6 +50,9 @@ ids: $(VENV)/.installed ## Give every new chapter paragraph a stable id (writes 
 
 check-ids: $(VENV)/.installed ## Fail if a chapter paragraph has no id
 	$(BIN)/python -m studybook.ids --check docs/chapters
+
+abbreviations: $(VENV)/.installed ## Rewrite includes/abbreviations.md from the glossary front matter
+	$(BIN)/python -m studybook.abbreviations docs includes/abbreviations.md
 
 # -- Tests ------------------------------------------------------------------
 

@@ -2,7 +2,14 @@
 
 Modules (each mirrored by tests/unit/test_<module>.py):
 
-- ``glossary``: ``[text](term:slug)`` links to glossary pages, checked at build time.
+- ``glossary``: ``[text](term:slug)`` links to glossary pages, checked at build time;
+  the plugin that wires the glossary modules below together.
+- ``terms``: each glossary page's title, one-sentence definition and abbreviations.
+- ``links``: each rendered page's links to other pages, with the section they sit in.
+- ``previews``: term links tied to a hidden tooltip holding the definition.
+- ``backlinks``: "Where this term/person appears" on glossary and people pages.
+- ``glossary_index``: the A-Z list on glossary/index.md.
+- ``abbreviations``: includes/abbreviations.md, generated from and checked against the glossary.
 - ``ids``: the tool that gives chapter paragraphs stable ids (``make ids``).
 - ``errors``: the one error type our plugins raise, naming file, line and fix.
 """

@@ -13,7 +13,8 @@ What changes on the way, page by page (``rewrite_page``, a pure function):
   chapters (``fn:1`` …) and equal section ids never collide;
 - links between pages become links inside the one document (a glossary term
   in a chapter points at its glossary entry); images point from the site root;
-- permalink signs and "back to text" arrows go; external links show their URL;
+- permalink signs, "back to text" arrows and the glossary previews (hidden
+  tooltips) go; external links show their URL;
 - the notes at the end of a page get a "Notes" heading: notes stay per chapter.
 
 Order (``print_order``): the nav order; the glossary and people entries
@@ -128,8 +129,11 @@ def rewrite_page(html: str, page_url: str, anchors: dict[str, str], heading: str
             h1.text = heading
     for el in root.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'
                          '|.//a[contains(concat(" ", @class, " "), " footnote-backref ")]'
-                         "|.//script|.//aside[contains(@class, 'book-edition')]"):
-        el.drop_tree()
+                         "|.//script|.//aside[contains(@class, 'book-edition')]"
+                         '|.//div[contains(concat(" ", @class, " "), " sb-previews ")]'):
+        el.drop_tree()  # glossary previews (hidden tooltips) have no use on paper
+    for el in root.xpath(".//*[@aria-describedby]"):
+        del el.attrib["aria-describedby"]
     for el in root.xpath(".//*[@id]"):
         el.set("id", f"{prefix}--{el.get('id')}")
     for el in root.xpath(".//*[@src]"):

@@ -101,6 +101,21 @@ def test_footnote_preview_works_from_disk(disk_reader, offline_copy):
     assert disk_reader.network == []
 
 
+def test_glossary_preview_works_from_disk(disk_reader, offline_copy):
+    page = disk_reader.page
+    page.goto((offline_copy / "chapters" / "putin-in-seoul.html").as_uri())
+    term = page.locator("article a.sb-term[aria-describedby]").first
+    preview = page.locator("#" + term.get_attribute("aria-describedby"))
+    expect(preview).to_be_hidden()
+    term.scroll_into_view_if_needed()
+    term.hover()
+    expect(preview).to_be_visible()
+    assert preview.inner_text().strip()
+    page.keyboard.press("Escape")
+    expect(preview).to_be_hidden()
+    assert disk_reader.network == []
+
+
 def test_abbreviation_preview_works_from_disk(disk_reader, offline_copy):
     page = disk_reader.page
     page.goto((offline_copy / "chapters" / "putin-in-seoul.html").as_uri())

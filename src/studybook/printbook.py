@@ -176,21 +176,27 @@ def _toc(pages: list[PrintPage], anchors: dict[str, str]) -> str:
 
 
 def assemble(pages: list[PrintPage], *, title: str, subtitle: str, author: str, description: str,
-             language: str, version: str, date_text: str, date_iso: str, notice: str, css: str) -> str:
+             language: str, version: str, date_text: str, date_iso: str, notice: str, css: str,
+             byline: str = "Based on the article by In-Kon Yeo") -> str:
     """The whole print document as one HTML string."""
     anchors = {p.url: page_anchor(p.url) for p in pages}
     body = []
+    has_entries = {p.url for p, nxt in zip(pages, pages[1:]) if nxt.entry and not p.entry}
     for page in pages:
         kind = "print-entry" if page.entry else "print-part"
+        if page.url in has_entries:
+            kind += " print-part--index"  # an A-Z list: its entries, not its letters, are bookmarked
         running = htmllib.escape(f"Chapter {page.number}. {page.title}" if page.number else page.title, quote=True)
         label = f'<p class="print-chapter-label">Chapter {page.number}</p>' if page.number else ""
         body.append(f'<article class="{kind}" id="{anchors[page.url]}" data-running="{running}">'
                     f"{label}{rewrite_page(page.html, page.url, anchors, page.heading)}</article>")
     esc = htmllib.escape
+    cover_title = title.replace("'", "\u2019")  # Putin’s, with a typographic apostrophe
     cover = (
         '<section class="print-cover">'
-        f'<p class="print-cover-title">{esc(title)}</p>'
+        f'<p class="print-cover-title">{esc(cover_title)}</p>'
         f'<p class="print-cover-subtitle">{esc(subtitle)}</p>'
+        f'<p class="print-cover-author">{esc(byline)}</p>'
         f'<p class="print-cover-edition">Edition {esc(version)}<br>Built on '
         f'<time datetime="{esc(date_iso)}">{esc(date_text)}</time></p>'
         f'<p class="print-cover-notice">{notice}</p>'

@@ -102,6 +102,15 @@ def test_heading_replaces_the_h1_text():
     assert root.xpath("//h1/text()") == ["About this book"]
 
 
+def test_an_index_page_followed_by_entries_is_marked_so_its_letters_are_not_bookmarked():
+    order = print_order([PrintPage("glossary/index.html", "Glossary", '<a href="a.html">A</a>')],
+                        [PrintPage("glossary/a.html", "A", "<h1>A</h1>")], [])
+    doc = lxml.html.document_fromstring(assemble(
+        order, title="T", subtitle="S", author="A", description="D", language="en", version="1",
+        date_text="d", date_iso="d", notice="", css=""))
+    assert doc.xpath("//article/@class") == ["print-part print-part--index", "print-entry"]
+
+
 def test_assemble_makes_a_cover_contents_and_one_article_per_page():
     order = print_order([PrintPage("index.html", "Home", "<h1>Home</h1>"),
                          PrintPage("chapters/a.html", "Alpha", '<h1 id="a">Alpha</h1>')], [], [])
@@ -110,7 +119,8 @@ def test_assemble_makes_a_cover_contents_and_one_article_per_page():
     doc = lxml.html.document_fromstring(html)
     assert doc.get("lang") == "en" and doc.findtext(".//title") == "T: S"
     assert doc.xpath("//meta[@name='author']/@content") == ["A"]
-    assert "Edition 1.0" in doc.xpath("//section[@class='print-cover']")[0].text_content()
+    cover = doc.xpath("//section[@class='print-cover']")[0].text_content()
+    assert "Edition 1.0" in cover and "In-Kon Yeo" in cover
     assert doc.xpath("//nav[@class='print-toc']//a/@href") == ["#home", "#chapters-a"]
     assert doc.xpath("//article/@id") == ["home", "chapters-a"]
     assert doc.xpath("//article[@id='chapters-a']/@data-running") == ["Chapter 1. Alpha"]

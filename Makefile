@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Our commands never write bytecode into the source tree.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build offline test ids check-ids abbreviations lock clean
+.PHONY: help serve build offline test ids check-ids abbreviations publish lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -53,6 +53,13 @@ check-ids: $(VENV)/.installed ## Fail if a chapter paragraph has no id
 
 abbreviations: $(VENV)/.installed ## Rewrite includes/abbreviations.md from the glossary front matter
 	$(BIN)/python -m studybook.abbreviations docs includes/abbreviations.md
+
+# -- Editions ---------------------------------------------------------------
+# The steps and their checks live in src/studybook/publish.py (README,
+# "Publishing an edition"). Set SITE_URL to the address gh-pages is served at.
+
+publish: $(VENV)/.installed ## Publish edition VERSION=x.y to gh-pages with mike (PUSH=1 pushes, FORCE=1 replaces)
+	$(BIN)/python -m studybook.publish "$(VERSION)" --push="$(PUSH)" --force="$(FORCE)"
 
 # -- Tests ------------------------------------------------------------------
 

@@ -59,3 +59,24 @@ def test_dependencies_are_pinned_exactly():
     assert {"mkdocs", "mkdocs-material", "mkdocs-bibtex", "pymdown-extensions", "mike"} <= names
     assert dict(pins)["mkdocs"].startswith("1."), "MkDocs must stay below 2"
     assert "--hash=sha256:" in lock
+
+
+def test_publish_workflow_calls_make_publish_with_least_privilege():
+    import yaml
+
+    wf = yaml.safe_load((REPO / ".github" / "workflows" / "publish.yml").read_text())
+    assert wf["permissions"] == {}
+    assert wf[True]["push"]["tags"] == ["v[0-9]+.[0-9]+"]      # YAML reads the key `on` as True
+    jobs = wf["jobs"]
+    writers = {name for name, job in jobs.items() if job.get("permissions", {}).get("contents") == "write"}
+    assert writers == {"publish"}
+    assert all(job.get("permissions") == {"contents": "read"} for name, job in jobs.items() if name != "publish")
+    assert jobs["publish"]["needs"] == "test"
+    runs = "\n".join(step.get("run", "") for step in jobs["publish"]["steps"])
+    assert 'make publish VERSION="${TAG#v}" PUSH=1' in runs
+    assert "mike " not in runs, "publish through make publish only, one way to publish"
+    assert ".ci/run" in "\n".join(step.get("run", "") for step in jobs["test"]["steps"])
+
+
+def test_make_help_lists_publish():
+    assert re.search(r"make publish\s+.*VERSION=", run("make", "help").stdout)

@@ -12,4 +12,7 @@ Modules (each mirrored by tests/unit/test_<module>.py):
 - ``abbreviations``: includes/abbreviations.md, generated from and checked against the glossary.
 - ``ids``: the tool that gives chapter paragraphs stable ids (``make ids``).
 - ``errors``: the one error type our plugins raise, naming file, line and fix.
+- ``changelog``: reads docs/changelog.md, one entry per edition.
+- ``edition``: the edition a build is (number, date, "What changed"), shown on every page.
+- ``publish``: ``make publish``, which deploys an edition with mike.
 """

@@ -11,8 +11,8 @@ The files come from ``dist/`` (``make offline`` puts them there). A plain
 sets ``STUDYBOOK_REQUIRE_DOWNLOADS=true`` so that an edition is never
 published without its downloads.
 
-The template side is the ``content`` block in overrides/main.html, which
-reads ``config.extra.edition``.
+The template side is the ``footer`` block in overrides/main.html, which
+reads ``config.extra.downloads``.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
-from studybook.edition import Edition, current_edition, human_size, long_date
+from studybook.artifacts import Edition, current_edition, human_size, long_date
 from studybook.errors import BookError
 
 DOWNLOADS_DIR = "downloads"
@@ -48,10 +48,10 @@ def download_links(edition: Edition, dist: Path) -> list[dict]:
     return links
 
 
-def edition_context(edition: Edition, offline: bool, links: list[dict]) -> dict:
-    """What overrides/main.html reads as ``config.extra.edition``."""
-    return {"version": edition.version, "date": long_date(edition.date),
-            "date_iso": edition.date.isoformat(), "offline": offline, "downloads": links}
+def downloads_context(edition: Edition, offline: bool, links: list[dict]) -> dict:
+    """What overrides/main.html reads as ``config.extra.downloads``."""
+    return {"version": edition.version, "built": long_date(edition.date),
+            "built_iso": edition.date.isoformat(), "offline": offline, "links": links}
 
 
 class DownloadsConfig(Config):
@@ -77,7 +77,7 @@ class DownloadsPlugin(BasePlugin[DownloadsConfig]):
                     f"edition {edition.version} has no {' and no '.join(sorted(missing))}",
                     f"run `make offline VERSION={edition.version}` before publishing this edition",
                 )
-        config.extra["edition"] = edition_context(edition, self.config.offline, self.links)
+        config.extra["downloads"] = downloads_context(edition, self.config.offline, self.links)
         return config
 
     def on_post_build(self, *, config):

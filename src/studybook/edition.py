@@ -1,94 +1,109 @@
-"""Which edition is being built, when, and what its download files are called.
+"""Which edition a build is: its number, date and "What changed" list, on every page.
 
-One place answers three questions for the offline zip, the PDF and the
-download links on the online pages:
+The edition comes from the changelog (``studybook.changelog``): the entry for
+the version mike is building (mike sets ``MIKE_DOCS_VERSION``; so does
+``make publish``), or the newest entry for any other build (``make build``,
+``make serve``). A version with no entry stops the build.
 
-- the edition number: ``VERSION`` from the environment (``make publish
-  VERSION=1.0``), else the newest entry of docs/changelog.md, else ``dev``;
-- the build date: ``SOURCE_DATE_EPOCH`` if set (reproducible builds), else today;
-- the file names: ``putin-korea-study-edition-<version>-offline.zip`` and
-  ``putin-korea-study-edition-<version>.pdf``.
+What it provides:
 
-``newest_changelog_version`` is the only code that reads the changelog's
-format; point it at a shared helper if the changelog format moves.
+- ``config.extra.edition`` for the templates: ``version``, ``date`` (ISO),
+  ``date_text`` ("29 November 2026"), ``anchor`` (the entry's heading id),
+  ``changes`` and ``changelog_url``; overrides/main.html shows it in a line
+  under the footer of every page.
+- On the home page, the line ``<!-- studybook:edition -->`` becomes a box with
+  the edition number and date, a "What changed in this edition" link to the
+  changelog entry and the entry's list. A home page without the line stops the
+  build: readers must be able to see which edition they hold.
+- ``extra.version`` (Material's version selector and outdated notice) is kept
+  only when mike builds an edition: other builds are not on gh-pages, have no
+  ``versions.json`` beside them, and would only ask for it in vain.
+- ``site_url`` ends with "/" again after mike has added the version to it
+  (``.../1.0``). MkDocs writes the 404 page's addresses from site_url's path;
+  without the slash, Material on that page looks for the sitemap and the search
+  index one folder too high. This is why ``on_config`` runs after mike's.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
-import re
-from dataclasses import dataclass
-from pathlib import Path
+import posixpath
 
-BASENAME = "putin-korea-study-edition"
-FALLBACK_VERSION = "dev"
-# A level-2 heading that starts with a version number, e.g.
-# "## 1.0 — 2026-11-29 { #v1-0 }" or "## 1.2.1 (2027-01-10)".
-CHANGELOG_ENTRY = re.compile(r"^##\s+v?(?P<version>\d+(?:\.\d+)*(?:[-+][0-9A-Za-z.]+)?)\b", re.M)
-# What we accept as an edition number in VERSION: it ends up in file names and URLs.
-VALID_VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.+-]*$")
+from mkdocs.plugins import BasePlugin, event_priority
 
+from studybook.changelog import CHANGELOG, Entry, entry_for, parse_changelog
+from studybook.errors import BookError
 
-def newest_changelog_version(changelog: str) -> str | None:
-    """The version of the first (newest) ``## <version> …`` entry, or None if there is none."""
-    m = CHANGELOG_ENTRY.search(changelog)
-    return m.group("version") if m else None
+VERSION_ENV = "MIKE_DOCS_VERSION"        # set by mike (and make publish) for an edition build
+MARKER = "<!-- studybook:edition -->"
+HOME = "index.md"
 
 
-def edition_version(environ: dict[str, str] | None = None, changelog: Path | None = None) -> str:
-    """``VERSION`` if set, else the newest changelog entry, else ``dev``."""
-    environ = os.environ if environ is None else environ
-    version = environ.get("VERSION", "").strip()
-    if not version and changelog is not None and changelog.is_file():
-        version = newest_changelog_version(changelog.read_text(encoding="utf-8")) or ""
-    version = version or FALLBACK_VERSION
-    if not VALID_VERSION.match(version):
-        raise ValueError(f"VERSION={version!r} is not an edition number (use e.g. 1.0 or 1.2.1)")
-    return version
+def read_entry(docs_dir: str, version: str | None) -> Entry:
+    """The changelog entry of the edition being built."""
+    path = os.path.join(docs_dir, CHANGELOG)
+    shown = f"docs/{CHANGELOG}"
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except FileNotFoundError:
+        raise BookError(shown, None, "the changelog is missing",
+                        "every edition carries docs/changelog.md; create it with an entry "
+                        "for this edition (see src/studybook/changelog.py)") from None
+    return entry_for(parse_changelog(text, shown), version, shown)
 
 
-def build_date(environ: dict[str, str] | None = None) -> dt.date:
-    """The build date: from ``SOURCE_DATE_EPOCH`` when set, else today (UTC)."""
-    environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.datetime.now(dt.timezone.utc).date()
+def edition_box(entry: Entry, page_uri: str, changelog_uri: str = CHANGELOG) -> str:
+    """The home page's edition box, as Markdown (an admonition)."""
+    link = posixpath.relpath(changelog_uri, posixpath.dirname(page_uri) or ".")
+    lines = [
+        f'!!! note "Edition {entry.version}, published on {entry.date_text}"',
+        "",
+        f"    [What changed in this edition]({link}#{entry.anchor}):",
+        "",
+        *(f"    - {change}" for change in entry.changes),
+    ]
+    return "\n".join(lines)
 
 
-def long_date(day: dt.date) -> str:
-    """'29 November 2026' (the book's date style)."""
-    return f"{day.day} {day:%B %Y}"
+def render_edition_box(markdown: str, page_uri: str, entry: Entry) -> str:
+    """Replace the marker line with the edition box; the home page must have one."""
+    if MARKER not in markdown:
+        if page_uri == HOME:
+            raise BookError(f"docs/{HOME}", None, "the home page does not show the edition",
+                            f"put the line {MARKER} in its 'Download and editions' section")
+        return markdown
+    box = edition_box(entry, page_uri)
+    return "\n".join(box if line.strip() == MARKER else line for line in markdown.split("\n"))
 
 
-@dataclass(frozen=True)
-class Edition:
-    version: str
-    date: dt.date
+class EditionPlugin(BasePlugin):
+    """Read this build's edition from the changelog and show it."""
 
-    @property
-    def folder(self) -> str:
-        """The one top-level folder inside the zip."""
-        return f"{BASENAME}-{self.version}"
+    @event_priority(-100)   # after mike's on_config, which appends the version to site_url
+    def on_config(self, config):
+        if config["site_url"] and not config["site_url"].endswith("/"):
+            config["site_url"] += "/"
+        version = os.environ.get(VERSION_ENV) or None
+        self.entry = read_entry(config["docs_dir"], version)
+        config["extra"]["edition"] = {
+            "version": self.entry.version,
+            "date": self.entry.date.isoformat(),
+            "date_text": self.entry.date_text,
+            "anchor": self.entry.anchor,
+            "changes": list(self.entry.changes),
+            "changelog_url": None,     # set in on_files, where the page's URL is known
+        }
+        if version is None:
+            config["extra"].pop("version", None)
+        return config
 
-    @property
-    def zip_name(self) -> str:
-        return f"{BASENAME}-{self.version}-offline.zip"
+    def on_files(self, files, config):
+        changelog = files.get_file_from_path(CHANGELOG)
+        if changelog is None:
+            raise BookError(f"docs/{CHANGELOG}", None, "the changelog page is missing",
+                            "every edition carries docs/changelog.md")
+        config["extra"]["edition"]["changelog_url"] = changelog.url
+        return files
 
-    @property
-    def pdf_name(self) -> str:
-        return f"{BASENAME}-{self.version}.pdf"
-
-
-def current_edition(docs_dir: Path, environ: dict[str, str] | None = None) -> Edition:
-    """The edition being built from ``docs_dir`` (which holds changelog.md)."""
-    return Edition(edition_version(environ, docs_dir / "changelog.md"), build_date(environ))
-
-
-def human_size(n_bytes: int) -> str:
-    """A file size as readers see it: '840 KB', '4.2 MB' (decimal units, like most systems)."""
-    if n_bytes < 1000:
-        return f"{n_bytes} bytes"
-    if n_bytes < 1_000_000:
-        return f"{round(n_bytes / 1000)} KB"
-    return f"{n_bytes / 1_000_000:.1f} MB"
+    def on_page_markdown(self, markdown, page, config, files):
+        return render_edition_box(markdown, page.file.src_uri, self.entry)

@@ -11,9 +11,10 @@
 3. Prints the print view (print.html) with WeasyPrint:
    ``putin-korea-study-edition-<version>.pdf``.
 
-``build_downloads`` is the one call ``make publish`` needs: run it with the
-edition's VERSION before ``mike deploy``, which then copies both files into the
-edition (studybook.downloads).
+``build_downloads`` is the one call ``make publish`` needs: studybook.publish
+runs it for the edition before building the book, so that every page links to
+the files, with their sizes, and the build copies them into the edition
+(studybook.downloads).
 """
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from studybook.edition import Edition, current_edition, human_size, long_date
+from studybook.artifacts import Edition, current_edition, human_size, long_date
+from studybook.edition import VERSION_ENV
 from studybook.printbook import PRINT_PAGE
 
 REPO = Path(__file__).resolve().parents[2]
@@ -75,15 +77,19 @@ def print_pdf(print_html: Path, pdf_path: Path) -> Path:
     return pdf_path
 
 
-def build_offline_site(site_dir: Path, environ: dict[str, str]) -> None:
+class PackageError(Exception):
+    """The offline copy or the PDF could not be made (the message says why)."""
+
+
+def build_offline_site(site_dir: Path, environ: dict[str, str], repo: Path = REPO) -> None:
     env = dict(environ, STUDYBOOK_OFFLINE="true", NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)],
-        cwd=REPO, env=env, capture_output=True, text=True,
+        cwd=repo, env=env, capture_output=True, text=True,
     )
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit("offline build failed (see above)")
+        raise PackageError("the offline build failed (output above); `make build` shows the same errors")
 
 
 @dataclass
@@ -94,17 +100,18 @@ class Downloads:
 
 
 def build_downloads(dist: Path, *, site_dir: Path | None = None, environ: dict[str, str] | None = None,
-                    log=print) -> Downloads:
+                    repo: Path = REPO, log=print) -> Downloads:
     """Build the offline site, then the zip and the PDF of the current edition into ``dist``."""
     environ = dict(os.environ if environ is None else environ)
-    edition = current_edition(REPO / "docs", environ)
+    edition = current_edition(repo / "docs", environ)
+    environ[VERSION_ENV] = edition.version  # studybook.edition then shows the same edition
     environ.setdefault("SOURCE_DATE_EPOCH", str(int(dt.datetime.combine(
         edition.date, dt.time(), dt.timezone.utc).timestamp())))  # one date everywhere
-    site_dir = site_dir or REPO / "site-offline"
+    site_dir = site_dir or repo / "site-offline"
     dist = Path(dist)
 
     started = time.monotonic()
-    build_offline_site(site_dir, environ)
+    build_offline_site(site_dir, environ, repo)
     log(f"offline site built in {time.monotonic() - started:.1f} s: {site_dir}")
 
     started = time.monotonic()
@@ -112,7 +119,7 @@ def build_downloads(dist: Path, *, site_dir: Path | None = None, environ: dict[s
     size = zip_path.stat().st_size
     log(f"{zip_path} ({human_size(size)}) in {time.monotonic() - started:.1f} s")
     if size >= ZIP_LIMIT:
-        raise SystemExit(f"{zip_path} is {human_size(size)}: the offline copy must stay under {human_size(ZIP_LIMIT)}")
+        raise PackageError(f"{zip_path} is {human_size(size)}: the offline copy must stay under {human_size(ZIP_LIMIT)}")
 
     started = time.monotonic()
     pdf_path = print_pdf(site_dir / PRINT_PAGE, dist / edition.pdf_name)
@@ -125,7 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=REPO / "dist", help="where the zip and the PDF go (dist/)")
     parser.add_argument("--site-dir", type=Path, default=REPO / "site-offline", help="the offline build (site-offline/)")
     args = parser.parse_args(argv)
-    build_downloads(args.dist, site_dir=args.site_dir)
+    try:
+        build_downloads(args.dist, site_dir=args.site_dir)
+    except PackageError as error:
+        print(f"make offline: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

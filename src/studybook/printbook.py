@@ -35,7 +35,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
-from studybook.edition import current_edition, long_date
+from studybook.artifacts import current_edition, long_date
 
 PRINT_PAGE = "print.html"
 HOME_URL, HOME_TITLE = "index.html", "About this book"  # the website's cover page, in the PDF

@@ -6,7 +6,7 @@ import pytest
 from conftest import REPO, mkdocs_env, serve
 from playwright.sync_api import expect
 
-from studybook.edition import human_size
+from studybook.artifacts import human_size
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -18,7 +18,7 @@ def online_with_downloads(downloads, tmp_path_factory):
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=REPO,
         env=mkdocs_env(STUDYBOOK_DIST=str(downloads.zip.parent), STUDYBOOK_REQUIRE_DOWNLOADS="true",
-                       VERSION=downloads.edition.version, SOURCE_DATE_EPOCH="0"),
+                       MIKE_DOCS_VERSION=downloads.edition.version),
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -38,8 +38,9 @@ def test_the_edition_ships_its_own_downloads(online_with_downloads, downloads):
 def test_every_page_links_to_both_files_with_their_sizes(reader, online_with_downloads, downloads, page_path):
     page = reader.page
     page.goto(online_with_downloads.url + page_path)
-    aside = page.get_by_role("complementary", name="This edition")
-    expect(aside).to_contain_text(f"Edition {downloads.edition.version}")
+    expect(page.locator("[data-sb-edition]")).to_contain_text(f"Edition {downloads.edition.version}")
+    aside = page.locator("[data-sb-downloads]")
+    expect(aside).to_contain_text("Download this edition")
     for path, kind in ((downloads.zip, "ZIP"), (downloads.pdf, "PDF")):
         link = aside.get_by_role("link", name=f"({kind}, {human_size(path.stat().st_size)})")
         expect(link).to_be_visible()
@@ -53,9 +54,9 @@ def test_every_page_links_to_both_files_with_their_sizes(reader, online_with_dow
 def test_publishing_without_the_files_fails(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")], cwd=REPO,
-        env=mkdocs_env(STUDYBOOK_DIST=str(tmp_path / "empty"), STUDYBOOK_REQUIRE_DOWNLOADS="true", VERSION="9.9"),
+        env=mkdocs_env(STUDYBOOK_DIST=str(tmp_path / "empty"), STUDYBOOK_REQUIRE_DOWNLOADS="true", VERSION="1.0"),
         capture_output=True, text=True,
     )
     assert result.returncode != 0
-    assert "edition 9.9 has no putin-korea-study-edition-9.9-offline.zip" in result.stderr
-    assert "make offline VERSION=9.9" in result.stderr
+    assert "edition 1.0 has no putin-korea-study-edition-1.0-offline.zip" in result.stderr
+    assert "make offline VERSION=1.0" in result.stderr

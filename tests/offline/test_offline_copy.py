@@ -131,14 +131,17 @@ def test_abbreviation_preview_works_from_disk(disk_reader, offline_copy):
 
 
 def test_every_page_names_its_edition_and_build_date(disk_reader, offline_copy, downloads):
-    from studybook.edition import long_date
+    from studybook.artifacts import long_date
 
     page = disk_reader.page
     for rel in ["index.html", "chapters/prospects.html", "glossary/abm-treaty.html"]:
         page.goto((offline_copy / rel).as_uri())
-        line = page.get_by_role("complementary", name="This edition")
-        expect(line).to_contain_text(f"Offline copy of edition {downloads.edition.version}")
-        expect(line).to_contain_text(f"built on {long_date(downloads.edition.date)}")
+        expect(page.locator("[data-sb-edition]")).to_contain_text(f"Edition {downloads.edition.version}")
+        built = page.locator("[data-sb-downloads]")
+        expect(built).to_contain_text(f"Offline copy, built on {long_date(downloads.edition.date)}")
+        assert built.locator("a").count() == 0, "the offline copy offers no downloads of itself"
+    page.locator("[data-sb-edition] a", has_text="What changed").click()
+    assert page.url.split("#")[0].endswith("/changelog.html")
     assert disk_reader.network == []
 
 

@@ -1,8 +1,8 @@
 """studybook.downloads: which files each page offers, and what the template reads."""
 import datetime as dt
 
-from studybook.downloads import download_links, edition_context
-from studybook.edition import Edition
+from studybook.downloads import download_links, downloads_context
+from studybook.artifacts import Edition
 
 EDITION = Edition("1.0", dt.date(2026, 11, 29))
 
@@ -18,6 +18,6 @@ def test_only_files_that_exist_are_offered_with_their_sizes(tmp_path):
     assert [d["label"] for d in download_links(EDITION, tmp_path)] == ["Offline copy", "Whole book as PDF"]
 
 
-def test_edition_context():
-    assert edition_context(EDITION, True, []) == {
-        "version": "1.0", "date": "29 November 2026", "date_iso": "2026-11-29", "offline": True, "downloads": []}
+def test_downloads_context():
+    assert downloads_context(EDITION, True, []) == {
+        "version": "1.0", "built": "29 November 2026", "built_iso": "2026-11-29", "offline": True, "links": []}

@@ -2,7 +2,7 @@
 import datetime as dt
 import zipfile
 
-from studybook.edition import Edition
+from studybook.artifacts import Edition
 from studybook.package import readme_text, zip_site
 
 EDITION = Edition("1.0", dt.date(2026, 11, 29))

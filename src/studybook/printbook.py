@@ -129,7 +129,7 @@ def rewrite_page(html: str, page_url: str, anchors: dict[str, str], heading: str
             h1.text = heading
     for el in root.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'
                          '|.//a[contains(concat(" ", @class, " "), " footnote-backref ")]'
-                         "|.//script|.//aside[contains(@class, 'book-edition')]"
+                         "|.//script"
                          '|.//div[contains(concat(" ", @class, " "), " sb-previews ")]'):
         el.drop_tree()  # glossary previews (hidden tooltips) have no use on paper
     for el in root.xpath(".//*[@aria-describedby]"):

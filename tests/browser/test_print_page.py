@@ -4,7 +4,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 HIDDEN_IN_PRINT = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-                   ".md-search", ".book-edition__downloads"]
+                   ".md-search", "[data-sb-edition]", "[data-sb-downloads]"]
 
 
 def computed(page, selector, prop):

@@ -58,7 +58,7 @@ abbreviations: $(VENV)/.installed ## Rewrite includes/abbreviations.md from the 
 # The steps and their checks live in src/studybook/publish.py (README,
 # "Publishing an edition"). Set SITE_URL to the address gh-pages is served at.
 
-publish: $(VENV)/.installed ## Publish edition VERSION=x.y to gh-pages with mike (PUSH=1 pushes, FORCE=1 replaces)
+publish: $(VENV)/.installed node_modules/.installed ## Publish edition VERSION=x.y to gh-pages with mike (PUSH=1 pushes, FORCE=1 replaces)
 	$(BIN)/python -m studybook.publish "$(VERSION)" --push="$(PUSH)" --force="$(FORCE)"
 
 # -- Tests ------------------------------------------------------------------

@@ -16,10 +16,10 @@ export NO_MKDOCS_2_WARNING := 1
 # Our commands never write bytecode into the source tree.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build offline test ids check-ids abbreviations publish lock clean
+.PHONY: help serve build offline cartridge test ids check-ids check-anchors abbreviations publish lock clean
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 # -- Set-up (file targets: redone only when the lock files change) ----------
 
@@ -36,20 +36,32 @@ node_modules/.installed: package.json package-lock.json
 
 # -- The book ---------------------------------------------------------------
 
-serve: $(VENV)/.installed ## Serve the book live at http://127.0.0.1:8000
+# The build copies pinned npm files (the QR library) into the site, so it needs node_modules.
+serve: $(VENV)/.installed node_modules/.installed ## Serve the book live at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.installed ## Build the online site into site/ (strict)
+build: $(VENV)/.installed node_modules/.installed ## Build the online site into site/ (strict)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
 offline: $(VENV)/.installed node_modules/.installed ## Make dist/<name>-<version>-offline.zip and .pdf (VERSION=x.y, default: newest changelog entry)
 	$(BIN)/python -m studybook.package --dist dist --site-dir site-offline
 
-ids: $(VENV)/.installed ## Give every new chapter paragraph a stable id (writes docs/)
+# One web link per chapter, pinned to this edition (site_url + edition), for
+# Canvas, Moodle or Blackboard. Reads site/anchors.json. `make offline` should
+# run the same command after building the online site.
+cartridge: build ## Write the reading list as an IMS Common Cartridge: dist/reading-list-<edition>.imscc
+	$(BIN)/python -m studybook.cartridge site
+
+ids: $(VENV)/.installed ## Give every new chapter heading and paragraph a stable id (writes docs/)
 	$(BIN)/python -m studybook.ids docs/chapters
 
-check-ids: $(VENV)/.installed ## Fail if a chapter paragraph has no id
+check-ids: $(VENV)/.installed ## Fail if a chapter heading or paragraph has no id, or an id repeats
 	$(BIN)/python -m studybook.ids --check docs/chapters
+
+# The anchor guard that `make publish` runs, by hand: compares site/anchors.json
+# with the manifest of every edition on the local gh-pages branch.
+check-anchors: build ## Fail if the book loses a page or anchor that an edition published
+	$(BIN)/python -m studybook.guard --site site --branch gh-pages --redirects redirects.yml
 
 abbreviations: $(VENV)/.installed ## Rewrite includes/abbreviations.md from the glossary front matter
 	$(BIN)/python -m studybook.abbreviations docs includes/abbreviations.md

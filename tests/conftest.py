@@ -5,11 +5,16 @@
   serves it on 127.0.0.1, ``browser`` is Debian's Chromium driven by Playwright,
   and ``reader`` is a page that records every request it makes and refuses any
   that would leave 127.0.0.1.
+- ``mike_book`` builds the book once more and serves it the way mike publishes
+  it: ``/1.0/`` (alias latest), an older ``/0.9/`` and ``/versions.json``, each
+  edition with an anchor manifest (a stand-in from tests/anchors_fixture.py
+  when the build wrote none).
 """
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import socket
 import subprocess
@@ -47,7 +52,10 @@ def pytest_runtest_makereport(item, call):
 # -- Building and serving the book ---------------------------------------------
 
 def mkdocs_env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    # STUDYBOOK_NODE_MODULES: a copy of the repository that a test builds or
+    # publishes uses this checkout's npm packages (studybook.vendor).
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1",
+               STUDYBOOK_NODE_MODULES=str(REPO / "node_modules"))
     env.update(extra)
     return env
 
@@ -203,3 +211,208 @@ def build_mini_site(tmp: Path, pages: dict[str, str], config: str = "", files: d
 def mini_site(tmp_path):
     """``mini_site(pages, config="", files=None)`` builds a tiny book; see build_mini_site."""
     return functools.partial(build_mini_site, tmp_path)
+
+
+# -- Editions deployed with mike (classroom links) --------------------------------------
+
+VENV_BIN = Path(sys.executable).parent
+
+
+def git(repo: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise AssertionError(f"git {' '.join(args)} failed:\n{result.stderr}")
+    return result.stdout
+
+
+def copy_repo(dest: Path) -> Path:
+    """The working tree (tracked and new files, not ignored ones) as a fresh git repository."""
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=REPO,
+                           capture_output=True, text=True, check=True).stdout.split("\0")
+    for rel in filter(None, files):
+        src = REPO / rel
+        if src.is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            (dest / rel).write_bytes(src.read_bytes())
+    # The citation engine's answers (ignored by git, keyed by their inputs) save minutes.
+    cache = REPO / ".cache" / "citations"
+    if cache.is_dir():
+        for f in cache.iterdir():
+            if f.is_file():
+                (dest / ".cache" / "citations").mkdir(parents=True, exist_ok=True)
+                (dest / ".cache" / "citations" / f.name).write_bytes(f.read_bytes())
+    git(dest, "init", "-q", "-b", "main")
+    git(dest, "config", "user.email", "tests@example.org")
+    git(dest, "config", "user.name", "Tests")
+    commit_all(dest, "copy of the working tree")
+    return dest
+
+
+def commit_all(repo: Path, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--allow-empty", "-m", message)
+
+
+def publish(repo: Path, version: str, *, site_url: str) -> None:
+    """`make publish VERSION=<version>` in ``repo``: build, anchor guard, mike deploy to gh-pages."""
+    env = mkdocs_env(SITE_URL=site_url, PATH=f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    result = subprocess.run([sys.executable, "-m", "studybook.publish", version],
+                            cwd=repo, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise AssertionError(f"make publish {version} failed:\n{result.stdout}\n{result.stderr}")
+
+
+def add_changelog_entry(repo: Path, version: str, date: str, change: str) -> None:
+    """A new changelog entry on top, as every edition needs one (studybook.changelog)."""
+    changelog = repo / "docs" / "changelog.md"
+    text = changelog.read_text(encoding="utf-8")
+    first = text.index("\n## ") + 1
+    heading = f"## {version} — {date} {{ #v{version.replace('.', '-')} }}\n\n- {change}\n\n"
+    changelog.write_text(text[:first] + heading + text[first:], encoding="utf-8")
+
+
+def export_pages(repo: Path, dest: Path) -> Path:
+    """The gh-pages branch as files, the way GitHub Pages serves it."""
+    dest.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(repo), "archive", "gh-pages"], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+    return dest
+
+
+@dataclass
+class Editions:
+    """Two editions of the book published with `make publish` (mike) and served like GitHub Pages.
+
+    1.0 is the book as it is; 2.0 (``latest``) has the words of ``edited_id``
+    rewritten, its id unchanged.
+    """
+
+    repo: Path
+    server: Server
+    chapter: str            # "chapters/treaty-with-pyongyang/"
+    edited_id: str
+    old_text: str
+    new_text: str
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+
+EDITED_CHAPTER = "chapters/treaty-with-pyongyang"
+EDITED_ID = "p-yhys"
+EDITED_OLD = "The delegation did not meet Kim Jong Il himself."
+EDITED_NEW = "Kim Jong Il himself did not receive the delegation."
+
+
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory) -> Editions:
+    port = free_port()
+    site_url = f"http://127.0.0.1:{port}/"
+    repo = copy_repo(tmp_path_factory.mktemp("repo"))
+    publish(repo, "1.0", site_url=site_url)
+    chapter = repo / "docs" / f"{EDITED_CHAPTER}.md"
+    text = chapter.read_text(encoding="utf-8")
+    assert EDITED_OLD in text, "the edited paragraph moved: update EDITED_* in tests/conftest.py"
+    chapter.write_text(text.replace(EDITED_OLD, EDITED_NEW), encoding="utf-8")
+    add_changelog_entry(repo, "2.0", "2026-12-01", "One paragraph of chapter 5 reworded.")
+    commit_all(repo, "Edition 2.0: edit a paragraph's words")
+    publish(repo, "2.0", site_url=site_url)
+    server = serve(export_pages(repo, tmp_path_factory.mktemp("pages")), port)
+    yield Editions(repo, server, EDITED_CHAPTER + "/", EDITED_ID, EDITED_OLD, EDITED_NEW)
+
+
+# -- Editions: the book as mike publishes it -------------------------------------
+
+EDITION = "1.0"          # the current edition, alias "latest"
+OLDER_EDITION = "0.9"    # an older one, to test choosing an edition
+
+
+@functools.lru_cache(maxsize=None)
+def book_config():
+    """The real mkdocs.yml, loaded the way MkDocs loads it."""
+    from mkdocs.config import load_config
+
+    return load_config(str(REPO / "mkdocs.yml"))
+
+
+def chapter_order() -> list[str]:
+    """The chapter files in nav order (docs-relative), as the manifest numbers them."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, str):
+            if node.startswith("chapters/") and not node.endswith("index.md"):
+                found.append(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(book_config()["nav"])
+    return found
+
+
+def ensure_manifest(site: Path, edition: str, site_url: str) -> dict:
+    """Give ``site`` an anchors.json for ``edition`` at ``site_url``: the build's own, or a stand-in."""
+    from anchors_fixture import make_manifest, write_manifest
+
+    path = site / "anchors.json"
+    if path.is_file():
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest["edition"] = edition
+    else:
+        manifest = make_manifest(site, REPO / "docs", chapter_order(), edition)
+    manifest["site"] = site_url
+    write_manifest(site, manifest)
+    return manifest
+
+
+@dataclass
+class MikeBook:
+    server: Server
+    site: Path            # the folder of the current edition
+    site_url: str         # the book's public address: the server root
+    url: str              # the current edition: <site_url>1.0/
+    manifest: dict        # the current edition's manifest
+    site_name: str
+
+
+@pytest.fixture(scope="session")
+def mike_book(tmp_path_factory):
+    """The book published as mike lays it out, with two editions and versions.json."""
+    from studybook.assignments import write_data_script
+
+    port = free_port()
+    root = tmp_path_factory.mktemp("mike-book")
+    site_url = f"http://127.0.0.1:{port}/"
+    site = root / EDITION
+    build_book(site, site_url=site_url)
+    site_name = book_config()["site_name"]
+    manifest = ensure_manifest(site, EDITION, site_url)
+    write_data_script(site, site_url, site_name)
+
+    # The older edition shares the pages (symlinks) but has its own manifest,
+    # with one chapter title changed so a test can tell the editions apart.
+    older = root / OLDER_EDITION
+    older.mkdir()
+    for entry in site.iterdir():
+        if entry.name not in {"anchors.json", "anchors.json.js"}:
+            (older / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    old = json.loads(json.dumps(manifest))
+    old["edition"] = OLDER_EDITION
+    for page in old["pages"]:
+        if page["kind"] == "chapter" and page["number"] == 5:
+            page["title"] = "Old title of chapter five"
+    (older / "anchors.json").write_text(json.dumps(old), encoding="utf-8")
+    write_data_script(older, site_url, site_name)
+
+    (root / "versions.json").write_text(json.dumps([
+        {"version": EDITION, "title": EDITION, "aliases": ["latest"]},
+        {"version": OLDER_EDITION, "title": OLDER_EDITION, "aliases": []},
+    ]), encoding="utf-8")
+    server = serve(root, port)
+    yield MikeBook(server, site, site_url, f"{site_url}{EDITION}/", manifest, site_name)
+    server.stop()

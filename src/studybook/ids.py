@@ -1,4 +1,4 @@
-"""Stable paragraph ids for the chapters, stored in the Markdown source.
+"""Stable ids for the chapters' headings and paragraphs, stored in the Markdown source.
 
 Teachers link to paragraphs ("read from #p-7kq2 to #p-m3d8"), so each body
 paragraph of a chapter carries an id written into the source as an attr_list
@@ -8,9 +8,15 @@ line at the end of the paragraph::
     It has twelve articles.
     { #p-7kq2 }
 
+and each heading carries a readable slug: ``## The credit line { #credit-line }``.
+
 An id is assigned once, by this tool, and never recomputed: editing the text
-before or inside a paragraph does not change it. Ids are short, random-looking
-and unique within their page.
+before or inside a paragraph or heading does not change it. Paragraph ids are
+short and random-looking, heading ids are slugs of the heading's words at the
+time it got its id; both are unique within their page.
+
+The build runs the same checks (``problems``) through the ``studybook-idcheck``
+plugin, so a page with a missing or repeated id never reaches readers.
 
 Usage::
 
@@ -23,6 +29,7 @@ import argparse
 import hashlib
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +57,8 @@ NOT_PARAGRAPH = re.compile(
     re.X,
 )
 ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"  # no l, o, 0, 1: easy to read aloud
+HEADING = re.compile(r"^(?P<hashes>\#{1,6})\s+(?P<text>.*?)\s*$")
+SLUG_WORDS = 6          # a heading slug keeps at most this many words
 
 
 @dataclass
@@ -110,6 +119,63 @@ def find_paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
+@dataclass
+class Heading:
+    """An ATX heading at the top level: its line (0-based), level, text and id, if any."""
+
+    line: int
+    level: int
+    text: str
+    id: str | None
+
+
+def find_headings(text: str) -> list[Heading]:
+    """The top-level ATX headings of a page (not in front matter, code or indented blocks)."""
+    lines = text.split("\n")
+    out: list[Heading] = []
+    fence: str | None = None
+    for n in range(_front_matter_end(lines), len(lines)):
+        line = lines[n]
+        stripped = line.strip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = None
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            continue
+        m = HEADING.match(line)
+        if not m:
+            continue
+        words = m.group("text")
+        attrs = HEADING_ID.search(words)
+        if attrs:
+            words = words[:attrs.start()].rstrip()
+        out.append(Heading(n, len(m.group("hashes")), words.rstrip("# ").strip(),
+                           attrs.group("id") if attrs else None))
+    return out
+
+
+def slugify(text: str, taken: set[str] = frozenset()) -> str:
+    """A readable, ASCII, kebab-case id for a heading, not in ``taken``.
+
+    ``"Putin's visit to Seoul, 2001"`` becomes ``putins-visit-to-seoul-2001``.
+    """
+    text = re.sub(r"\{[^}]*\}|['’]", "", text)          # attribute lists, apostrophes
+    plain = "".join(c if unicodedata.category(c)[0] in "LN" else " "
+                    for c in unicodedata.normalize("NFKD", text)
+                    if not unicodedata.combining(c))
+    plain = plain.encode("ascii", "ignore").decode()       # letters outside ASCII drop out
+    words = re.findall(r"[a-z0-9]+", plain.lower())[:SLUG_WORDS] or ["section"]
+    base = "-".join(words)
+    if not base[0].isalpha():
+        base = "s-" + base
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
 def ids_in(text: str) -> list[tuple[int, str]]:
     """Every explicit id in the page (headings and paragraphs), with its 1-based line."""
     found = []
@@ -138,10 +204,21 @@ def new_id(seed: str, taken: set[str]) -> str:
 
 
 def assign_ids(text: str, page: str = "") -> tuple[str, int]:
-    """Add an id line to every paragraph that lacks one. Returns (text, count added)."""
+    """Give every heading and paragraph that lacks an id one. Returns (text, count added).
+
+    A heading gets a slug of its words, written into the heading line; a
+    paragraph gets a short id on a line of its own after its last line.
+    """
     lines = text.split("\n")
     taken = {i for _, i in ids_in(text)}
     added = 0
+    for head in find_headings(text):   # same line count: edit in place
+        if head.id:
+            continue
+        slug = slugify(head.text, taken)
+        taken.add(slug)
+        lines[head.line] = f"{lines[head.line].rstrip()} {{ #{slug} }}"
+        added += 1
     for para in reversed(find_paragraphs(text)):   # bottom-up keeps line numbers valid
         if para.id:
             continue
@@ -153,20 +230,37 @@ def assign_ids(text: str, page: str = "") -> tuple[str, int]:
     return "\n".join(lines), added
 
 
-def problems(text: str, path: str) -> list[str]:
-    """Paragraphs without an id and ids used twice, as 'path:line: message' strings."""
-    out = []
-    for para in find_paragraphs(text):
-        if not para.id:
-            out.append(f"{path}:{para.start + 1}: paragraph has no id; run `make ids`")
+@dataclass
+class Problem:
+    """One thing wrong with a page's ids: its 1-based line, what is wrong, how to fix it."""
+
+    line: int
+    problem: str
+    fix: str
+
+    def format(self, path: str) -> str:
+        return f"{path}:{self.line}: {self.problem}; {self.fix}"
+
+
+def find_problems(text: str) -> list[Problem]:
+    """Headings and paragraphs without an id, and ids used twice, in line order."""
+    out = [Problem(h.line + 1, f"heading '{h.text}' has no id", "run `make ids`")
+           for h in find_headings(text) if not h.id]
+    out += [Problem(p.start + 1, "paragraph has no id", "run `make ids`")
+            for p in find_paragraphs(text) if not p.id]
     seen: dict[str, int] = {}
     for line, pid in ids_in(text):
         if pid in seen:
-            out.append(f"{path}:{line}: id '#{pid}' is already used on line {seen[pid]}; "
-                       "give one of them a new id (delete it and run `make ids`)")
+            out.append(Problem(line, f"id '#{pid}' is already used on line {seen[pid]}",
+                               "give one of them a new id (delete it and run `make ids`)"))
         else:
             seen[pid] = line
-    return out
+    return sorted(out, key=lambda p: p.line)
+
+
+def problems(text: str, path: str) -> list[str]:
+    """Every id problem of a page as a 'path:line: message; fix' string."""
+    return [p.format(path) for p in find_problems(text)]
 
 
 def _pages(targets: list[str]) -> list[Path]:
@@ -193,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         new, added = assign_ids(text, page.stem)
         if added:
             page.write_text(new, encoding="utf-8")
-            print(f"{page}: {added} new paragraph id(s)")
+            print(f"{page}: {added} new id(s)")
     return status
 
 

@@ -26,9 +26,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from studybook.errors import BookError
+from studybook.vendor import node_modules_dir
 
-SHIM_PACKAGE = Path("node_modules/iframe-worker")
-SHIM_SOURCE = SHIM_PACKAGE / "shim/index.js"
+SHIM_SOURCE = "iframe-worker/shim/index.js"  # in node_modules (studybook.vendor finds it)
 SHIM_URI = "assets/vendor/iframe-worker/shim.js"
 SHIM_LICENSE_URI = "assets/vendor/iframe-worker/LICENSE"
 DROPPED_FEATURE = re.compile(r"^navigation\.instant(\.|$)")
@@ -132,10 +132,10 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path or ".").resolve().parent
-        self.shim = root / SHIM_SOURCE
+        self.shim = node_modules_dir(root, None) / SHIM_SOURCE
         if not self.shim.is_file():
             raise BookError(
-                str(SHIM_SOURCE), None,
+                str(self.shim), None,
                 "the iframe-worker shim (offline search from file://) is missing",
                 "run `npm ci` (`make offline` does it) to install the pinned npm package",
             )

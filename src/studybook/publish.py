@@ -45,6 +45,7 @@ from mike import commands, git_utils, mkdocs_utils
 from mike.app_version import version as mike_version
 from mike.versions import Versions
 
+from studybook import guard
 from studybook.changelog import (CHANGELOG, VERSION, Entry, heading_for, parse_changelog,
                                  version_key)
 from studybook.edition import VERSION_ENV
@@ -88,11 +89,19 @@ def check_before_deploy(release: Release) -> None:
     """HOOK: checks on the new build before anything is committed to gh-pages.
 
     Raise ``PublishError`` to stop the publish; gh-pages is then untouched.
-    Planned here: the anchor guard. It compares the anchor manifest of the
-    newest published edition (``release.read_published(...)``, see
-    ``release.published``) with the manifest of ``release.site_dir``, and stops
-    when an anchor that a classroom link may point to has gone.
+
+    The anchor guard (``studybook.guard``): the new build's anchors.json must
+    still serve every page and anchor of the editions published up to this
+    one, or redirects.yml must declare where each went.
     """
+    try:
+        checked = guard.verify(release.site_dir, release.repo, release.branch,
+                               prefix=release.deploy_prefix, version=release.version)
+    except guard.GuardError as stop:
+        raise PublishError(stop.problem, stop.fix) from None
+    if checked:
+        editions = ', '.join(sorted(checked, key=guard.version_key))
+        say(f"anchor guard: every page and anchor of {editions} is still served")
 
 
 def add_to_edition(release: Release) -> None:

@@ -65,10 +65,14 @@ def clone_working_tree(dest: Path) -> Path:
 
 
 def make_publish(clone: Path, site_url: str, *args: str) -> subprocess.CompletedProcess:
-    """`make publish ...` in the clone, with this repository's virtual environment."""
+    """`make publish ...` in the clone, with this repository's virtual environment and npm packages.
+
+    mkdocs_env() points the build at this checkout's node_modules; ``-o`` keeps
+    make from installing either into the clone.
+    """
     return subprocess.run(
         ["make", "--no-print-directory", "-C", str(clone), f"VENV={VENV}",
-         "-o", f"{VENV}/.installed", "publish", *args],
+         "-o", f"{VENV}/.installed", "-o", "node_modules/.installed", "publish", *args],
         env=mkdocs_env(SITE_URL=site_url), capture_output=True, text=True,
     )
 

@@ -75,3 +75,51 @@ def test_command_line_check_and_write(tmp_path, capsys):
     assert main([str(tmp_path)]) == 0
     assert main(["--check", str(tmp_path)]) == 0
     assert page.read_text().startswith("Text.\n{ #p-")
+
+
+# -- Headings --------------------------------------------------------------------
+
+from studybook.ids import find_headings, find_problems, slugify  # noqa: E402
+
+
+def test_headings_are_found_with_their_ids_outside_fences():
+    text = "---\ntitle: T\n---\n\n# Title { #title }\n\n```\n# not a heading\n```\n\n## Plain\n\n    ## indented\n"
+    heads = find_headings(text)
+    assert [(h.line, h.level, h.text, h.id) for h in heads] == [
+        (4, 1, "Title", "title"),
+        (10, 2, "Plain", None),
+    ]
+
+
+# (heading text, ids already taken, expected slug)
+SLUGS = [
+    ("Putin's visit to Seoul, 2001", set(), "putins-visit-to-seoul-2001"),
+    ("The TSR–TKR *railway* link", set(), "the-tsr-tkr-railway-link"),
+    ("Key takeaways", {"key-takeaways"}, "key-takeaways-2"),
+    ("1992: a new treaty", set(), "s-1992-a-new-treaty"),
+    ("One two three four five six seven eight", set(), "one-two-three-four-five-six"),
+    ("Прогноз", set(), "section"),
+]
+
+
+def test_slugify():
+    for text, taken, expected in SLUGS:
+        assert slugify(text, taken) == expected, text
+
+
+def test_assign_gives_a_heading_without_id_a_slug_and_keeps_it_after_edits():
+    text = "# Title { #title }\n\n## The credit line\n\nText.\n{ #p-aaaa }\n"
+    new, added = assign_ids(text, "c")
+    assert added == 1
+    assert "## The credit line { #credit-line }" not in new  # slugs keep every word...
+    assert "## The credit line { #the-credit-line }" in new
+    # ...and are then fixed: rewording the heading keeps its id.
+    edited = new.replace("The credit line", "The Soviet credit line")
+    assert assign_ids(edited, "c") == (edited, 0)
+    assert [h.id for h in find_headings(edited)] == ["title", "the-credit-line"]
+
+
+def test_a_heading_without_id_is_a_problem():
+    found = find_problems("# Title { #title }\n\n## Loose heading\n")
+    assert [(p.line, p.problem, p.fix) for p in found] == [
+        (3, "heading 'Loose heading' has no id", "run `make ids`")]

@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Our commands never write bytecode into the source tree.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build cartridge test ids check-ids check-anchors abbreviations publish lock clean
+.PHONY: help serve build offline cartridge test ids check-ids check-anchors abbreviations publish lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -42,6 +42,9 @@ serve: $(VENV)/.installed node_modules/.installed ## Serve the book live at http
 
 build: $(VENV)/.installed node_modules/.installed ## Build the online site into site/ (strict)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+offline: $(VENV)/.installed node_modules/.installed ## Make dist/<name>-<version>-offline.zip and .pdf (VERSION=x.y, default: newest changelog entry)
+	$(BIN)/python -m studybook.package --dist dist --site-dir site-offline
 
 # One web link per chapter, pinned to this edition (site_url + edition), for
 # Canvas, Moodle or Blackboard. Reads site/anchors.json. `make offline` should

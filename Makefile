@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Our commands never write bytecode into the source tree.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: bench help serve build cartridge test ids check-ids check-anchors abbreviations publish lock clean
+.PHONY: bench help serve build offline cartridge test ids check-ids check-anchors abbreviations publish lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -43,10 +43,16 @@ serve: $(VENV)/.installed node_modules/.installed ## Serve the book live at http
 build: $(VENV)/.installed node_modules/.installed ## Build the online site into site/ (strict)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
+# The zip and the PDF come from the offline build; the LMS cartridge links to
+# the online edition, so it is made from the online build (`make cartridge`).
+offline: $(VENV)/.installed node_modules/.installed ## Make dist/: the offline zip, the PDF and the LMS cartridge (VERSION=x.y, default: newest changelog entry)
+	$(BIN)/python -m studybook.package --dist dist --site-dir site-offline
+	$(MAKE) --no-print-directory cartridge
+
 # One web link per chapter, pinned to this edition (site_url + edition), for
-# Canvas, Moodle or Blackboard. Reads site/anchors.json. `make offline` should
-# run the same command after building the online site.
-cartridge: build ## Write the reading list as an IMS Common Cartridge: dist/reading-list-<edition>.imscc
+# Canvas, Moodle or Blackboard. Reads site/anchors.json of the online build.
+cartridge: $(VENV)/.installed node_modules/.installed ## Write the reading list as an IMS Common Cartridge: dist/reading-list-<edition>.imscc
+	$(if $(VERSION),MIKE_DOCS_VERSION=$(VERSION)) $(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/python -m studybook.cartridge site
 
 ids: $(VENV)/.installed ## Give every new chapter heading and paragraph a stable id (writes docs/)

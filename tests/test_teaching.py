@@ -94,6 +94,14 @@ def test_the_cartridge_links_every_chapter_of_this_edition(mike_book, tmp_path):
         assert plain(chapters[number]["title"]) == plain(html_lib.unescape(re.sub(r"<[^>]+>", "", h1)))
 
 
+def test_every_build_ships_the_cartridge_and_the_guide_links_to_it(book):
+    shipped = book / cartridge.SHIPPED
+    links = check_cartridge(shipped)
+    assert len(links) == len(chapter_order())
+    guide = (book / "teaching" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/reading-list.imscc"' in guide
+
+
 def test_the_schedule_links_to_real_chapters_and_ids(mike_book):
     html = (mike_book.site / "teaching" / "schedule" / "index.html").read_text(encoding="utf-8")
     builder_links = re.findall(r'href="(\.\./assignments/\?[^"]+)"', html)

@@ -15,4 +15,10 @@ Modules (each mirrored by tests/unit/test_<module>.py):
 - ``changelog``: reads docs/changelog.md, one entry per edition.
 - ``edition``: the edition a build is (number, date, "What changed"), shown on every page.
 - ``publish``: ``make publish``, which deploys an edition with mike.
+- ``offline``: the offline build (no instant navigation or version selector, the vendored
+  iframe-worker shim, no asset from outside).
+- ``printbook``: the single-page print view of the whole book, printed to PDF.
+- ``package``: ``make offline``, the offline zip and the PDF of an edition.
+- ``artifacts``: which edition's files are made, when, and their names.
+- ``downloads``: each page's links to its edition's zip and PDF, with sizes.
 """

@@ -10,7 +10,10 @@ profile, LOM metadata) and one Web Link file (``imswl_xmlv1p1``) per chapter.
 It is written with the standard library only (zipfile, xml.etree); entries
 carry a fixed date, so the same edition always gives the same bytes.
 
-Usage (``make cartridge``; ``make offline`` should run the same)::
+Every build ships it as ``downloads/reading-list.imscc`` in the edition (the
+plugin ``studybook-cartridge``, after ``studybook-manifest``), so the
+teacher's guide can link to it. By hand (``make cartridge``, run by
+``make offline``)::
 
     python -m studybook.cartridge site -o dist/reading-list-1.0.imscc
 
@@ -27,6 +30,8 @@ import sys
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
+
+from mkdocs.plugins import BasePlugin
 
 from studybook import readinglinks
 from studybook.errors import BookError
@@ -154,6 +159,20 @@ def write_cartridge(site_dir: str | Path, out: str | Path, *, site_url: str, boo
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
     return out
+
+
+# Where every build puts the cartridge, relative to the edition root.
+SHIPPED = "downloads/reading-list.imscc"
+
+
+class CartridgePlugin(BasePlugin):
+    """Ship the reading list with every build, read from this build's anchors.json."""
+
+    def on_post_build(self, *, config):
+        site = Path(config.site_dir)
+        manifest = readinglinks.load(site)
+        url = readinglinks.site_of(manifest) or readinglinks.site_root(config.site_url)
+        write_cartridge(site, site / SHIPPED, site_url=url, book_title=config.site_name)
 
 
 def _from_mkdocs(config_file: str) -> tuple[str, str]:

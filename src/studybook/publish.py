@@ -18,8 +18,10 @@ when it fails, and nothing is committed to gh-pages before step 6.
 3. gh-pages is brought up to date: with --push, fetched from the remote; then
    fast-forwarded to <remote>/gh-pages, as mike does. A diverged branch stops.
 4. VERSION is not published yet, unless --force.
-5. The book is built (strict) for VERSION into a temporary folder, and the two
-   hook points run on it: ``check_before_deploy`` and ``add_to_edition``.
+5. The edition's offline zip and PDF are made (``prepare_downloads``), then
+   the book is built (strict) for VERSION into a temporary folder, with links
+   to both on every page and the files under VERSION/downloads/; the two hook
+   points run on it: ``check_before_deploy`` and ``add_to_edition``.
 6. mike deploys the build as VERSION. If VERSION is the newest edition, the
    alias `latest` moves to it (--update-aliases), as small redirect pages.
 7. mike set-default latest: the site root redirects to latest/.
@@ -106,12 +108,34 @@ def add_to_edition(release: Release) -> None:
     """HOOK: files written into ``release.site_dir`` here ship inside the edition.
 
     They are committed with it under VERSION/ and never change afterwards.
-    Planned here: the offline copy (zip) and the PDF of this edition, built
-    from the same commit, for the home page's "Download" links. Build them
-    with ``MIKE_DOCS_VERSION=release.version`` in their environment so that
-    they name the same edition (studybook.edition reads it); a build without
-    it shows the newest changelog entry and no version selector.
+    The offline copy and the PDF are already there (``prepare_downloads``
+    runs before the build, so that every page can link to them with sizes).
     """
+
+
+def prepare_downloads(cfg, repo: Path, version: str, workdir: Path) -> dict[str, str]:
+    """HOOK, before the build: this edition's offline zip and PDF, from the same commit.
+
+    When the book loads studybook-downloads, both files are made for VERSION
+    (studybook.package, as `make offline` does) in ``workdir/dist``; the
+    environment returned makes the edition's build link every page to them,
+    with their sizes, and copy them into VERSION/downloads/, and stops it if
+    one is missing. A book without that plugin gets no downloads.
+    """
+    if "studybook-downloads" not in cfg["plugins"]:
+        return {}
+    from studybook.package import PackageError, build_downloads  # noqa: PLC0415 (WeasyPrint: only here)
+
+    dist = workdir / "dist"
+    try:
+        made = build_downloads(dist, site_dir=workdir / "site-offline", repo=repo,
+                               environ={**os.environ, VERSION_ENV: version}, log=say)
+    except PackageError as error:
+        raise PublishError(f"the downloads of edition {version} could not be made: {error}",
+                           "run `make offline VERSION=" + version + "` to see the problem, fix it, commit, "
+                           "and publish again") from None
+    say(f"downloads: {made.zip.name}, {made.pdf.name}")
+    return {"STUDYBOOK_DIST": str(dist), "STUDYBOOK_REQUIRE_DOWNLOADS": "true"}
 
 
 # -- Checks (pure where possible, so the tests can call them) ----------------------
@@ -251,9 +275,9 @@ def say(text: str) -> None:
     print(f"publish: {text}", flush=True)
 
 
-def build(config_file: Path, site_dir: Path, version: str) -> None:
+def build(config_file: Path, site_dir: Path, version: str, extra_env: dict[str, str] | None = None) -> None:
     """The book for VERSION, built strictly (mike itself builds without --strict)."""
-    env = dict(os.environ, **{VERSION_ENV: version}, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, **{VERSION_ENV: version}, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
          "--config-file", str(config_file), "--site-dir", str(site_dir)],
@@ -320,7 +344,8 @@ def publish(version: str, *, push: bool = False, force: bool = False,
         if "SITE_URL" not in os.environ:
             say("SITE_URL is not set, so this is a preview for this machine: "
                 "do not push it (README, 'Publish by hand')")
-        build(config_path, site_dir, version)
+        downloads_env = prepare_downloads(cfg, repo, version, Path(tmp))
+        build(config_path, site_dir, version, downloads_env)
         release = Release(version, entry, repo, site_dir, config_path, site_url, branch,
                           prefix, published, newest_edition)
         check_before_deploy(release)

@@ -175,6 +175,16 @@ def test_versions_json_lists_both_and_latest_is_1_1(editions):
     assert [(v["version"], v["aliases"]) for v in versions] == [("1.1", ["latest"]), ("1.0", [])]
 
 
+def test_each_edition_ships_its_own_offline_copy_and_pdf(editions):
+    """An old edition's downloads are that edition's: made from its commit, kept byte-identical."""
+    for version in ("1.0", "1.1"):
+        for name in (f"putin-korea-study-edition-{version}-offline.zip", f"putin-korea-study-edition-{version}.pdf"):
+            assert f"{version}/downloads/{name}" in editions.tree_after_1_1, f"{version} has no {name}"
+    page = git(editions.clone, "show", "gh-pages:1.0/chapters/prospects/index.html")
+    assert 'href="../../downloads/putin-korea-study-edition-1.0-offline.zip"' in page
+    assert "putin-korea-study-edition-1.1" not in page
+
+
 def test_latest_is_made_of_redirects_not_symlinks(editions):
     modes = {v.split()[0] for p, v in editions.tree_after_1_1.items() if p.startswith("latest/")}
     assert modes == {"100644"}

@@ -1,0 +1,1 @@
+"""Tests of the offline edition: the zip from file://, the PDF, the downloads online (a package, so that its conftest does not shadow tests/conftest.py)."""

@@ -14,11 +14,18 @@ the page (valid on its own), and ``on_post_build`` widens every page to the unio
 
 A ``<meta>`` policy cannot carry ``frame-ancestors``, ``report-uri`` or ``sandbox`` (browsers
 ignore them there); asking for one is a configuration error. Violations are collected in the
-browser tests instead (``securitypolicyviolation`` events). In Chromium, ``'self'`` on a
-``file://`` page matches other ``file://`` URLs, so the same policy serves the offline copy.
+browser tests instead (``securitypolicyviolation`` events).
 
-Options (``plugins: - studybook-csp: {extra: {img-src: [blob:]}}``): ``extra`` adds sources
-to a directive, for a build that needs more (the offline build, say).
+The offline copy (``offline: true``, set by ``make offline``) gets its own policy. In Chromium
+``'self'`` on a ``file://`` page matches the copy's other files, so everything stays
+``'self'``; but from ``file://`` Material runs its search worker in the iframe-worker shim,
+which writes an inline script naming the worker's ``file://`` address, that is, wherever the
+reader unpacked the zip. No hash can be known at build time, so that policy allows inline
+scripts (``'unsafe-inline'``, with no hashes, which would switch it off) and still nothing
+from another host.
+
+Options (``plugins: - studybook-csp: {extra: {img-src: [blob:]}, offline: false}``): ``extra``
+adds sources to a directive, for a build that needs more.
 """
 from __future__ import annotations
 
@@ -83,13 +90,15 @@ def inline_script_hashes(page_html: str) -> set[str]:
     return hashes
 
 
-def build_policy(hashes: set[str], extra: dict[str, list[str]] | None = None) -> str:
-    """The policy text: the base directives, ``extra`` sources, and the script hashes."""
+def build_policy(hashes: set[str], extra: dict[str, list[str]] | None = None,
+                 offline: bool = False) -> str:
+    """The policy text: the base directives, ``extra`` sources, and the script hashes
+    (online) or ``'unsafe-inline'`` (the offline copy: see the module's docstring)."""
     directives = {name: list(sources) for name, sources in BASE_POLICY.items()}
     for name, sources in (extra or {}).items():
         directives.setdefault(name, [])
         directives[name] += [s for s in sources if s not in directives[name]]
-    directives["script-src"] += sorted(hashes)
+    directives["script-src"] += ["'unsafe-inline'"] if offline else sorted(hashes)
     return "; ".join(" ".join([name, *sources]).strip() for name, sources in directives.items())
 
 
@@ -120,6 +129,7 @@ def insert_policy(page_html: str, policy: str) -> str:
 
 class CspConfig(Config):
     extra = c.Type(dict, default={})
+    offline = c.Type(bool, default=False)
 
 
 class CspPlugin(BasePlugin[CspConfig]):
@@ -134,7 +144,7 @@ class CspPlugin(BasePlugin[CspConfig]):
     def _add(self, output: str, dest: Path) -> str:
         self.union |= inline_script_hashes(output)
         self.pages[dest] = len(self.union)
-        return insert_policy(output, build_policy(self.union, self.config.extra))
+        return insert_policy(output, build_policy(self.union, self.config.extra, self.config.offline))
 
     # Last of all plugins, so that every other plugin's HTML (and its scripts) is in.
     @event_priority(-100)
@@ -151,7 +161,7 @@ class CspPlugin(BasePlugin[CspConfig]):
     # First of all plugins, before anything packs the site (the offline zip, say).
     @event_priority(100)
     def on_post_build(self, config):
-        policy = build_policy(self.union, self.config.extra)
+        policy = build_policy(self.union, self.config.extra, self.config.offline)
         for dest, known in self.pages.items():
             if known < len(self.union) and dest.exists():
                 text = dest.read_text(encoding="utf-8")

@@ -46,6 +46,14 @@ def test_policy_allows_only_self_data_images_and_the_hashes():
     assert "unsafe-inline" not in policy and "http" not in policy
 
 
+def test_the_offline_policy_allows_inline_scripts_and_still_only_self():
+    # iframe-worker writes a script naming the file:// address of the unpacked copy:
+    # no hash can be known, and a hash would switch 'unsafe-inline' off.
+    policy = build_policy({sha("x")}, offline=True)
+    assert "script-src 'self' 'unsafe-inline';" in policy
+    assert "sha256" not in policy and "http" not in policy
+
+
 def test_extra_sources_extend_a_directive_or_add_one():
     policy = build_policy(set(), {"img-src": ["blob:", "data:"], "worker-src": ["'self'", "blob:"]})
     assert "img-src 'self' data: blob:;" in policy

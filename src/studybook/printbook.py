@@ -143,8 +143,8 @@ def rewrite_page(html: str, page_url: str, anchors: dict[str, str], heading: str
     for a in root.xpath(".//a[@href]"):
         href = a.get("href")
         target = _resolve(href, page_url, anchors)
-        if target is None:
-            a.drop_tag()
+        if target is None or not (target.startswith("#") or urlsplit(target).scheme):
+            a.drop_tag()  # a page or file outside the print view (a download): no link on paper
             continue
         a.set("href", target)
         if target == href and urlsplit(href).scheme in {"http", "https"}:

@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Our commands never write bytecode into the source tree.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build offline cartridge test ids check-ids check-anchors abbreviations publish lock clean
+.PHONY: bench help serve build offline cartridge test ids check-ids check-anchors abbreviations publish lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -81,6 +81,11 @@ publish: $(VENV)/.installed node_modules/.installed ## Publish edition VERSION=x
 test: $(VENV)/.installed node_modules/.installed ## Run every test (installs Chromium if missing)
 	scripts/ensure-chromium
 	$(BIN)/pytest
+
+# Not a test: timings swing with the machine. README, "Quality gates and budgets".
+bench: $(VENV)/.installed node_modules/.installed ## Build time, page weight, Lighthouse vs the budgets (bench/results.json)
+	scripts/ensure-chromium
+	$(BIN)/python -m studybook.bench $(BENCH_ARGS)
 
 # -- Maintenance ------------------------------------------------------------
 

@@ -82,6 +82,39 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
 
+    def end_headers(self):
+        # linkchecker (tests/test_site.py) waits between requests unless the server
+        # sends this header; ours is on 127.0.0.1, so let it check at full speed.
+        self.send_header("LinkChecker", "full-speed")
+        super().end_headers()
+
+
+def linkcheck(urls: list[str], *ignore: str) -> list[dict]:
+    """Run linkchecker (tests/linkcheckerrc) from ``urls``; one CSV row per link it checked.
+
+    ``ignore``: regular expressions of addresses to report as ignored, not fetched.
+    """
+    import csv
+    import io
+
+    linkchecker = Path(sys.executable).with_name("linkchecker")
+    args = [str(linkchecker), "--config", str(REPO / "tests" / "linkcheckerrc"), "--no-status", "--verbose"]
+    for pattern in ignore:
+        args += ["--ignore-url", pattern]
+    result = subprocess.run([*args, *urls], capture_output=True, text=True)
+    assert result.returncode in (0, 1), result.stderr        # 1: broken links, for the caller
+    body = "\n".join(line for line in result.stdout.splitlines() if not line.startswith("#"))
+    rows = list(csv.DictReader(io.StringIO(body), delimiter=";"))
+    assert rows, f"linkchecker reported nothing:\n{result.stdout}\n{result.stderr}"
+    return rows
+
+
+def broken_links(rows: list[dict], base: str) -> list[str]:
+    """linkchecker's rows for links that failed, or warned, as 'page:line: link -> result'."""
+    return [f"{r['parentname'].removeprefix(base)}:{r['line']}: {r['urlname']} -> "
+            f"{r['result']} {r['warningstring']}".strip()
+            for r in rows if r["valid"] != "True" or r["warningstring"]]
+
 
 @dataclass
 class Server:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Server, free_port, mkdocs_env
+from conftest import REPO, QuietHandler, Server, broken_links, free_port, linkcheck, mkdocs_env
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -88,11 +88,8 @@ def tree(clone: Path, path: str = "") -> dict[str, str]:
     return files
 
 
-class PagesHandler(http.server.SimpleHTTPRequestHandler):
+class PagesHandler(QuietHandler):
     """Serves a folder as GitHub Pages does: a missing address gets /404.html, status 404."""
-
-    def log_message(self, *args):
-        pass
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -332,3 +329,34 @@ def test_edition_pages_raise_no_script_errors(reader, editions):
     assert errors == [], errors
     assert reader.console_errors == ["Failed to load resource: the server responded with a status "
                                      "of 404 (Not Found)"]   # the missing page itself
+
+
+# -- Links and the policy across editions (tests/test_site.py does one plain build) ------
+
+def test_every_link_of_both_editions_resolves(editions):
+    """linkchecker from every page of 1.0 and 1.1, the root and latest: edition-pinned
+    "Cite this page" links, the outdated notice's links and the redirects included."""
+    from studybook.fragments import broken_fragments
+
+    root = editions.server.root
+    start = [editions.url + str(p.relative_to(root)).removesuffix("index.html")
+             for p in sorted(root.rglob("*.html"))]
+    bad = broken_links(linkcheck(start), editions.url)
+    assert not bad, f"{len(bad)} broken link(s):\n" + "\n".join(bad[:50])
+    missing = broken_fragments(root, site_url=editions.url)
+    assert not missing, "\n".join(missing[:50])
+
+
+def test_edition_pages_carry_the_policy_and_violate_it_nowhere(reader, editions):
+    page = reader.page
+    violations = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
+    for path in ["1.0/", "1.0/chapters/introduction/", "1.1/glossary/abm-treaty/", "latest/", ""]:
+        page.goto(editions.url + path)
+        expect(page.locator(".md-version")).to_be_visible()
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, page.url
+    # The selector, the outdated notice and instant navigation work under the policy.
+    page.goto(editions.url + "1.0/chapters/introduction/")
+    page.locator("a.md-footer__link--next").click()
+    expect(page.locator("h1")).not_to_have_text("Russia after 1991 and the question of this study")
+    assert violations == [], violations

@@ -145,11 +145,47 @@ def test_every_page_names_its_edition_and_build_date(disk_reader, offline_copy, 
     assert disk_reader.network == []
 
 
-def test_the_guard_catches_a_network_request(disk_reader, offline_copy):
-    """The reader's guard itself works: a request off the disk is aborted and counted."""
+def test_the_guard_catches_a_network_request(browser, disk_reader, offline_copy):
+    """The reader's guard itself works: a request off the disk is aborted and counted.
+
+    The copy's Content-Security-Policy blocks such a request before it is made, so this
+    reader's context bypasses the policy to reach the guard behind it.
+    """
+    context = browser.new_context(service_workers="block", bypass_csp=True)
+    reader = type(disk_reader)(context)
+    try:
+        page = reader.page
+        page.goto((offline_copy / "index.html").as_uri())
+        page.evaluate("() => { const i = new Image(); i.src = 'https://example.org/pixel.png'; }")
+        for _ in range(50):
+            if reader.network:
+                break
+            page.wait_for_timeout(100)
+        assert reader.network == ["https://example.org/pixel.png"]
+    finally:
+        context.close()
+
+
+def test_the_copy_has_its_own_policy_and_violates_it_nowhere(disk_reader, offline_copy):
+    """Every page of the copy carries the offline policy (src/studybook/csp.py): 'self' only,
+    inline scripts allowed for the search shim. Pages, search and the builder raise no violation."""
+    policies = set()
+    for page_file in offline_copy.rglob("*.html"):
+        found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">',
+                            page_file.read_text(encoding="utf-8"))
+        assert len(found) == 1, page_file
+        policies.add(found[0])
+    assert len(policies) == 1
+    (policy,) = policies
+    assert "script-src 'self' 'unsafe-inline';" in policy and "http" not in policy
     page = disk_reader.page
-    page.goto((offline_copy / "index.html").as_uri())
-    page.evaluate("() => { const i = new Image(); i.src = 'https://example.org/pixel.png'; }")
-    page.wait_for_timeout(300)
-    assert disk_reader.network == ["https://example.org/pixel.png"]
-    disk_reader.network.clear()  # expected here; the fixture asserts none are left
+    page.add_init_script("""window.__csp = []; document.addEventListener('securitypolicyviolation',
+      e => window.__csp.push(e.effectiveDirective + ' ' + (e.blockedURI || 'inline')))""")
+    for rel in ["index.html", "chapters/putin-in-seoul.html", "glossary/abm-treaty.html",
+                "teaching/assignments.html", "bibliography.html"]:
+        page.goto((offline_copy / rel).as_uri())
+        assert page.evaluate("window.__csp") == [], rel
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("Kovykta", delay=20)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    assert page.evaluate("window.__csp") == []

@@ -34,6 +34,9 @@ class Node:
     parent: Node | None = None
     children: list = field(default_factory=list)   # Node or str
     line: int = 0                                   # line in the HTML (1-based)
+    # On a parsed whole page: every element with an id, as (id, tag, line), read
+    # by lxml from the whole document (header, menus and footer included).
+    ids: list | None = None
 
     @property
     def classes(self) -> set[str]:
@@ -88,24 +91,29 @@ def _convert(element, parent: Node) -> Node:
 def parse(html: str) -> Node:
     """A tree of the HTML document or fragment (shared between callers: do not change it).
 
-    lxml's C parser reads the page; the tree is then copied into small ``Node``
-    objects (about eight times faster than ``html.parser`` on this book).
+    lxml's C parser reads the page. Of a whole page only the article (the main
+    content) is copied into ``Node`` objects, since that is all the callers
+    walk; the ids of the whole page are kept in ``root.ids`` for
+    ``duplicate_ids``. A fragment is copied whole.
     """
     root = Node("#document", {})
-    if html.strip():
-        document = lxml.html.document_fromstring(html)
-        if "<html" in html[:1000].lower():
-            root.children.append(_convert(document, root))
-        else:                                 # a fragment: lxml wrapped it in <html><body>
-            body = document.find("body")
-            body = body if body is not None else document
-            if body.text:
-                root.children.append(body.text)
-            for child in body:
-                if isinstance(child.tag, str):
-                    root.children.append(_convert(child, root))
-                if child.tail:
-                    root.children.append(child.tail)
+    if not html.strip():
+        return root
+    document = lxml.html.document_fromstring(html)
+    if "<html" in html[:1000].lower():
+        root.ids = [(el.get("id"), el.tag, el.sourceline or 0) for el in document.iter() if el.get("id") is not None]
+        articles = document.xpath(f'//article[contains(concat(" ", @class, " "), " {ARTICLE_CLASS} ")]')
+        root.children.append(_convert(articles[0] if articles else document, root))
+        return root
+    body = document.find("body")            # a fragment: lxml wrapped it in <html><body>
+    body = body if body is not None else document
+    if body.text:
+        root.children.append(body.text)
+    for child in body:
+        if isinstance(child.tag, str):
+            root.children.append(_convert(child, root))
+        if child.tail:
+            root.children.append(child.tail)
     return root
 
 
@@ -178,7 +186,11 @@ def anchors(content: Node) -> list[Anchor]:
 def duplicate_ids(root: Node) -> dict[str, list[Node]]:
     """Every id used by more than one element of the page, with those elements."""
     seen: dict[str, list[Node]] = {}
-    for node in root.iter():
-        if node.id is not None:
-            seen.setdefault(node.id, []).append(node)
+    if root.ids is not None:                # a whole page: lxml listed every id
+        for anchor_id, tag, line in root.ids:
+            seen.setdefault(anchor_id, []).append(Node(tag, {"id": anchor_id}, line=line))
+    else:
+        for node in root.iter():
+            if node.id is not None:
+                seen.setdefault(node.id, []).append(node)
     return {i: nodes for i, nodes in seen.items() if len(nodes) > 1}

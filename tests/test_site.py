@@ -197,3 +197,22 @@ def test_no_page_has_markup_the_policy_would_block(book):
         parser.feed(page.read_text(encoding="utf-8"))
         problems += [f"{page.relative_to(book)}: {f}" for f in parser.found]
     assert not problems, "\n".join(problems[:50])
+
+
+# -- Theme stylesheet repairs (studybook.themefix.CSS_FIXES) -------------------------------
+
+def test_the_theme_stylesheet_fixes_still_match_and_are_applied(book):
+    """Each fix finds its rule in the installed theme (else a theme upgrade made it moot,
+    and the fix should go) and the built book's copy no longer has it."""
+    import material
+
+    from studybook.themefix import CSS_FIXES
+    theme = Path(material.__file__).parent / "templates"
+    for files, fix in CSS_FIXES:
+        sources = [p for p in theme.rglob("*.css") if files.fullmatch(p.relative_to(theme).as_posix())]
+        assert sources, f"{fix.name}: no theme file matches {files.pattern}"
+        for source in sources:
+            assert fix.pattern.search(source.read_text(encoding="utf-8")), \
+                f"{fix.name}: {source.name} no longer has the rule; remove the fix from studybook/themefix.py"
+            built = book / source.relative_to(theme)
+            assert not fix.pattern.search(built.read_text(encoding="utf-8")), f"{fix.name}: not applied to {built}"

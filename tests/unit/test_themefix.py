@@ -1,7 +1,7 @@
 """studybook.themefix: each repair of Material's markup, before and after."""
 import pytest
 
-from studybook.themefix import FIXES, fix_theme_html
+from studybook.themefix import CSS_FIXES, FIXES, fix_theme_css, fix_theme_html
 
 
 @pytest.mark.parametrize("before, after", [
@@ -30,3 +30,22 @@ def test_toc_label_keeps_its_target_when_the_input_exists():
 
 def test_every_fix_says_why():
     assert all(len(fix.why) > 20 for fix in FIXES)
+
+
+PALETTE = ("[data-md-color-switching] *,[data-md-color-switching] :after,"
+           "[data-md-color-switching] :before{transition-duration:0s!important}")
+
+
+def test_palette_stylesheet_loses_the_switching_rule_only():
+    css = "body{color:red}" + PALETTE + "[data-md-color-scheme=slate]{--x:1}"
+    fixed = fix_theme_css("assets/stylesheets/palette.fb2fffe2.min.css", css)
+    assert fixed == "body{color:red}[data-md-color-scheme=slate]{--x:1}"
+
+
+def test_other_stylesheets_are_left_alone():
+    assert fix_theme_css("assets/stylesheets/main.57a0d79d.min.css", PALETTE) == PALETTE
+    assert fix_theme_css("assets/css/book.css", PALETTE) == PALETTE
+
+
+def test_css_fixes_say_why():
+    assert all(len(fix.why) > 20 for _, fix in CSS_FIXES)

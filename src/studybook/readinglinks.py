@@ -1,15 +1,9 @@
 """Links to readings, made from the anchor manifest ``anchors.json``: read it, check it, link into it.
 
 The anchors plugin (``studybook.manifest``) writes ``anchors.json`` at the root
-of every build (the edition root). It lists every page with its headings and,
-for chapters, its paragraphs and their stable ids. The contract::
-
-    {"edition": "1.0", "built": "2026-11-29", "site": "https://.../",
-     "pages": [{"path": "chapters/introduction/", "src": "chapters/introduction.md",
-                "title": "...", "kind": "chapter", "number": 1,
-                "anchors": [{"id": "introduction", "kind": "heading", "level": 1, "text": "..."},
-                            {"id": "p-7kq2", "kind": "paragraph", "section": "russia-after-1991",
-                             "n": 1, "text": "The first words..."}]}]}
+of every build (the edition root): every page with its headings and, for
+chapters, its paragraphs and their stable ids. The format is set out once, in
+``studybook.manifest``'s docstring.
 
 A reader's URL is ``<site><edition>/<path>#<id>``, where ``<site>`` is the
 address above the edition folders. The teaching tools (``studybook.assignments``,

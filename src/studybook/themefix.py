@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 
@@ -90,10 +89,8 @@ class ThemeFixPlugin(BasePlugin):
     def on_files(self, files, config):
         for file in files:
             if file.abs_src_path and any(p.fullmatch(file.src_uri) for p, _ in CSS_FIXES):
-                css = Path(file.abs_src_path).read_text(encoding="utf-8")
-                fixed = fix_theme_css(file.src_uri, css)
-                if fixed != css:
-                    file.content_string = fixed      # written in place of the theme's copy
+                # Written in place of the theme's copy.
+                file.content_string = fix_theme_css(file.src_uri, file.content_string)
         return files
 
     def on_post_page(self, output, page, config):

@@ -46,35 +46,35 @@ build: $(VENV)/.installed node_modules/.installed ## Build the online site into 
 # The zip and the PDF come from the offline build; the LMS cartridge links to
 # the online edition, so it is made from the online build (`make cartridge`).
 offline: $(VENV)/.installed node_modules/.installed ## Make dist/: the offline zip, the PDF and the LMS cartridge (VERSION=x.y, default: newest changelog entry)
-	$(BIN)/python -m studybook.package --dist dist --site-dir site-offline
+	$(BIN)/python -m studybook.offline.package --dist dist --site-dir site-offline
 	$(MAKE) --no-print-directory cartridge
 
 # One web link per chapter, pinned to this edition (site_url + edition), for
 # Canvas, Moodle or Blackboard. Reads site/anchors.json of the online build.
 cartridge: $(VENV)/.installed node_modules/.installed ## Write the reading list as an IMS Common Cartridge: dist/reading-list-<edition>.imscc
 	$(if $(VERSION),MIKE_DOCS_VERSION=$(VERSION)) $(BIN)/mkdocs build --strict --clean --site-dir site
-	$(BIN)/python -m studybook.cartridge site
+	$(BIN)/python -m studybook.teaching.cartridge site
 
 ids: $(VENV)/.installed ## Give every new chapter heading and paragraph a stable id (writes docs/)
-	$(BIN)/python -m studybook.ids docs/chapters
+	$(BIN)/python -m studybook.anchors.ids docs/chapters
 
 check-ids: $(VENV)/.installed ## Fail if a chapter heading or paragraph has no id, or an id repeats
-	$(BIN)/python -m studybook.ids --check docs/chapters
+	$(BIN)/python -m studybook.anchors.ids --check docs/chapters
 
 # The anchor guard that `make publish` runs, by hand: compares site/anchors.json
 # with the manifest of every edition on the local gh-pages branch.
 check-anchors: build ## Fail if the book loses a page or anchor that an edition published
-	$(BIN)/python -m studybook.guard --site site --branch gh-pages --redirects redirects.yml
+	$(BIN)/python -m studybook.editions.guard --site site --branch gh-pages --redirects redirects.yml
 
 abbreviations: $(VENV)/.installed ## Rewrite includes/abbreviations.md from the glossary front matter
-	$(BIN)/python -m studybook.abbreviations docs includes/abbreviations.md
+	$(BIN)/python -m studybook.glossary.abbreviations docs includes/abbreviations.md
 
 # -- Editions ---------------------------------------------------------------
-# The steps and their checks live in src/studybook/publish.py (README,
+# The steps and their checks live in src/studybook/editions/publish.py (README,
 # "Publishing an edition"). Set SITE_URL to the address gh-pages is served at.
 
 publish: $(VENV)/.installed node_modules/.installed ## Publish edition VERSION=x.y to gh-pages with mike (PUSH=1 pushes, FORCE=1 replaces)
-	$(BIN)/python -m studybook.publish "$(VERSION)" --push="$(PUSH)" --force="$(FORCE)"
+	$(BIN)/python -m studybook.editions.publish "$(VERSION)" --push="$(PUSH)" --force="$(FORCE)"
 
 # -- Tests ------------------------------------------------------------------
 
@@ -85,7 +85,7 @@ test: $(VENV)/.installed node_modules/.installed ## Run every test (installs Chr
 # Not a test: timings swing with the machine. README, "Quality gates and budgets".
 bench: $(VENV)/.installed node_modules/.installed ## Build time, page weight, Lighthouse vs the budgets (bench/results.json)
 	scripts/ensure-chromium
-	$(BIN)/python -m studybook.bench $(BENCH_ARGS)
+	$(BIN)/python -m studybook.tools.bench $(BENCH_ARGS)
 
 # -- Maintenance ------------------------------------------------------------
 

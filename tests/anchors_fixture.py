@@ -1,6 +1,6 @@
 """A stand-in anchor manifest for tests, made from a built site's HTML.
 
-The anchors plugin writes the real ``anchors.json`` (contract: studybook.readinglinks).
+The anchors plugin writes the real ``anchors.json`` (contract: studybook.teaching.readinglinks).
 Until a build has one, the tests of the assignment builder and the cartridge
 need one to load, so this module makes it the way the contract describes:
 every page, its headings, and for chapters each paragraph with a ``p-`` id,

@@ -53,7 +53,7 @@ def pytest_runtest_makereport(item, call):
 
 def mkdocs_env(**extra: str) -> dict[str, str]:
     # STUDYBOOK_NODE_MODULES: a copy of the repository that a test builds or
-    # publishes uses this checkout's npm packages (studybook.vendor).
+    # publishes uses this checkout's npm packages (studybook.quality.vendor).
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1",
                STUDYBOOK_NODE_MODULES=str(REPO / "node_modules"))
     env.update(extra)
@@ -289,14 +289,14 @@ def commit_all(repo: Path, message: str) -> None:
 def publish(repo: Path, version: str, *, site_url: str) -> None:
     """`make publish VERSION=<version>` in ``repo``: build, anchor guard, mike deploy to gh-pages."""
     env = mkdocs_env(SITE_URL=site_url, PATH=f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-    result = subprocess.run([sys.executable, "-m", "studybook.publish", version],
+    result = subprocess.run([sys.executable, "-m", "studybook.editions.publish", version],
                             cwd=repo, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise AssertionError(f"make publish {version} failed:\n{result.stdout}\n{result.stderr}")
 
 
 def add_changelog_entry(repo: Path, version: str, date: str, change: str) -> None:
-    """A new changelog entry on top, as every edition needs one (studybook.changelog)."""
+    """A new changelog entry on top, as every edition needs one (studybook.editions.changelog)."""
     changelog = repo / "docs" / "changelog.md"
     text = changelog.read_text(encoding="utf-8")
     first = text.index("\n## ") + 1
@@ -416,7 +416,7 @@ class MikeBook:
 @pytest.fixture(scope="session")
 def mike_book(tmp_path_factory):
     """The book published as mike lays it out, with two editions and versions.json."""
-    from studybook.assignments import write_data_script
+    from studybook.teaching.assignments import write_data_script
 
     port = free_port()
     root = tmp_path_factory.mktemp("mike-book")

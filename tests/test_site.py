@@ -3,7 +3,7 @@
 - Valid HTML: the Nu HTML Checker (npm ``vnu-jar``, run with the machine's Java) checks
   every page in one run and must report no error.
 - Links: linkchecker (PyPI) follows every link from every page, generated ones included,
-  and studybook.fragments checks every #anchor against the target page's ids (linkchecker's
+  and studybook.quality.fragments checks every #anchor against the target page's ids (linkchecker's
   own anchor check re-reads a page per anchor: see tests/linkcheckerrc). External links
   are listed and only their syntax is checked (no network).
 - Self-contained: every page carries the same Content-Security-Policy <meta> tag, which
@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import broken_links, linkcheck
 
-from studybook.csp import inline_script_hashes
-from studybook.fragments import broken_fragments
+from studybook.quality.csp import inline_script_hashes
+from studybook.quality.fragments import broken_fragments
 
 REPO = Path(__file__).resolve().parents[1]
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -199,20 +199,20 @@ def test_no_page_has_markup_the_policy_would_block(book):
     assert not problems, "\n".join(problems[:50])
 
 
-# -- Theme stylesheet repairs (studybook.themefix.CSS_FIXES) -------------------------------
+# -- Theme stylesheet repairs (studybook.quality.themefix.CSS_FIXES) -------------------------------
 
 def test_the_theme_stylesheet_fixes_still_match_and_are_applied(book):
     """Each fix finds its rule in the installed theme (else a theme upgrade made it moot,
     and the fix should go) and the built book's copy no longer has it."""
     import material
 
-    from studybook.themefix import CSS_FIXES
+    from studybook.quality.themefix import CSS_FIXES
     theme = Path(material.__file__).parent / "templates"
     for files, fix in CSS_FIXES:
         sources = [p for p in theme.rglob("*.css") if files.fullmatch(p.relative_to(theme).as_posix())]
         assert sources, f"{fix.name}: no theme file matches {files.pattern}"
         for source in sources:
             assert fix.pattern.search(source.read_text(encoding="utf-8")), \
-                f"{fix.name}: {source.name} no longer has the rule; remove the fix from studybook/themefix.py"
+                f"{fix.name}: {source.name} no longer has the rule; remove the fix from studybook/quality/themefix.py"
             built = book / source.relative_to(theme)
             assert not fix.pattern.search(built.read_text(encoding="utf-8")), f"{fix.name}: not applied to {built}"

@@ -9,7 +9,7 @@ import pytest
 from cc_spec import check_cartridge
 from conftest import chapter_order
 
-from studybook import cartridge
+from studybook.teaching import cartridge
 
 pytestmark = pytest.mark.slow
 

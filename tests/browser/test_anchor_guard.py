@@ -12,7 +12,7 @@ import pytest
 from conftest import add_changelog_entry, commit_all, git, mkdocs_env, serve, VENV_BIN
 from playwright.sync_api import expect
 
-from studybook.guard import AnchorsLost, verify
+from studybook.editions.guard import AnchorsLost, verify
 
 CHAPTER = "docs/chapters/treaty-with-pyongyang.md"
 REMOVED = "p-yhys"          # the paragraph this test deletes
@@ -45,7 +45,7 @@ def clone(editions, tmp_path_factory):
 
 def make_publish(repo, version, site_url):
     env = mkdocs_env(SITE_URL=site_url, PATH=f"{VENV_BIN}:/usr/bin:/bin")
-    return subprocess.run([sys.executable, "-m", "studybook.publish", version],
+    return subprocess.run([sys.executable, "-m", "studybook.editions.publish", version],
                           cwd=repo, env=env, capture_output=True, text=True)
 
 
@@ -78,7 +78,7 @@ def test_removing_a_published_paragraph_stops_publishing(clone, without_paragrap
     assert "chapters/treaty-with-pyongyang/#p-yhys" in message and "published in 1.0, 2.0" in message
     assert f"chapters/treaty-with-pyongyang.md#{REMOVED}: chapters/treaty-with-pyongyang.md#<new-id>" in message
     # The command `make check-anchors` runs says the same and fails.
-    cli = subprocess.run([sys.executable, "-m", "studybook.guard", "--site", str(without_paragraph),
+    cli = subprocess.run([sys.executable, "-m", "studybook.editions.guard", "--site", str(without_paragraph),
                           "--repo", str(clone)], capture_output=True, text=True)
     assert cli.returncode == 1 and "#p-yhys" in cli.stderr
     # And `make publish` stops before it touches gh-pages.
@@ -121,10 +121,10 @@ def test_a_declared_move_redirects_in_the_browser(reader, with_declared_move):
 @pytest.mark.slow
 def test_editing_a_paragraph_keeps_its_id(editions):
     # The tool finds nothing to add or fix in the edited chapter...
-    check = subprocess.run([sys.executable, "-m", "studybook.ids", "--check", "docs/chapters"],
+    check = subprocess.run([sys.executable, "-m", "studybook.anchors.ids", "--check", "docs/chapters"],
                            cwd=editions.repo, capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
-    write = subprocess.run([sys.executable, "-m", "studybook.ids", "docs/chapters"],
+    write = subprocess.run([sys.executable, "-m", "studybook.anchors.ids", "docs/chapters"],
                            cwd=editions.repo, capture_output=True, text=True)
     assert write.stdout == "" and git(editions.repo, "status", "--porcelain") == ""
     # ...and both published editions list the paragraph under the same id, each with its words.

@@ -336,7 +336,7 @@ def test_edition_pages_raise_no_script_errors(reader, editions):
 def test_every_link_of_both_editions_resolves(editions):
     """linkchecker from every page of 1.0 and 1.1, the root and latest: edition-pinned
     "Cite this page" links, the outdated notice's links and the redirects included."""
-    from studybook.fragments import broken_fragments
+    from studybook.quality.fragments import broken_fragments
 
     root = editions.server.root
     start = [editions.url + str(p.relative_to(root)).removesuffix("index.html")

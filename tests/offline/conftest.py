@@ -1,6 +1,6 @@
 """The offline edition, built once per test session.
 
-- ``downloads`` runs what ``make offline`` runs (studybook.package) into a temp
+- ``downloads`` runs what ``make offline`` runs (studybook.offline.package) into a temp
   dist/, so the tests check exactly the files readers download;
 - ``offline_copy`` is the zip unzipped into a temp folder: its one top-level folder;
 - ``disk_reader`` is a browser page for file:// reading that lets file:, data:,
@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from studybook.package import build_downloads
+from studybook.offline.package import build_downloads
 
 ON_DISK = {"file", "data", "blob", "about"}
 

@@ -6,7 +6,7 @@ import pytest
 from conftest import REPO, mkdocs_env, serve
 from playwright.sync_api import expect
 
-from studybook.artifacts import human_size
+from studybook.offline.artifacts import human_size
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit, unquote
 import pytest
 from playwright.sync_api import expect
 
-from studybook.package import ZIP_LIMIT
+from studybook.offline.package import ZIP_LIMIT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -131,7 +131,7 @@ def test_abbreviation_preview_works_from_disk(disk_reader, offline_copy):
 
 
 def test_every_page_names_its_edition_and_build_date(disk_reader, offline_copy, downloads):
-    from studybook.artifacts import long_date
+    from studybook.offline.artifacts import long_date
 
     page = disk_reader.page
     for rel in ["index.html", "chapters/prospects.html", "glossary/abm-treaty.html"]:
@@ -167,7 +167,7 @@ def test_the_guard_catches_a_network_request(browser, disk_reader, offline_copy)
 
 
 def test_the_copy_has_its_own_policy_and_violates_it_nowhere(disk_reader, offline_copy):
-    """Every page of the copy carries the offline policy (src/studybook/csp.py): 'self' only,
+    """Every page of the copy carries the offline policy (src/studybook/quality/csp.py): 'self' only,
     inline scripts allowed for the search shim. Pages, search and the builder raise no violation."""
     policies = set()
     for page_file in offline_copy.rglob("*.html"):

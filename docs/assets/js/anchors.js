@@ -12,7 +12,7 @@
  * 4. "Cite this page": a copy button beside each citation form.
  *
  * The edition and the page's public path come from the build
- * (the data-sb attribute of .sb-page-data, written by studybook.linkdata). The script
+ * (the data-sb attribute of .sb-page-data, written by studybook.anchors.linkdata). The script
  * runs with Material's instant navigation (document$) and without it (the
  * offline copy on file://, where document$ may never fire): it also runs on
  * DOMContentLoaded, and does each page's work once.

@@ -8,13 +8,13 @@
  *
  * Data:
  * - this edition's anchor manifest comes from anchors.json.js (written next to
- *   anchors.json by studybook.assignments) through a <script> element, which
+ *   anchors.json by studybook.teaching.assignments) through a <script> element, which
  *   also works from file://, where Chromium refuses fetch();
  * - under mike, ../versions.json lists the published editions; their
  *   manifests are fetched from ../<version>/anchors.json. Offline, or when
  *   either is missing, the builder offers the current edition only;
  * - the QR code is drawn with qrcode-generator (npm, pinned in package.json),
- *   copied into assets/vendor/ at build time by studybook.vendor.
+ *   copied into assets/vendor/ at build time by studybook.quality.vendor.
  *
  * Link format (documented on the page): <site>/<edition>/<path>?to=<end>#<start>;
  * a whole chapter is just <site>/<edition>/<path>. assets/js/reading-range.js

@@ -1,6 +1,6 @@
 /* Glossary previews: hover, focus or tap a term link to read its definition.
  *
- * The build (src/studybook/previews.py) gives every link to a glossary page
+ * The build (src/studybook/glossary/previews.py) gives every link to a glossary page
  * class="sb-term" and aria-describedby="<id>" naming a hidden role="tooltip"
  * element that holds the term's title and one-sentence definition. Screen
  * readers announce that description with the link, with or without this

@@ -1,0 +1,118 @@
+"""Write ``anchors.json``: every page of the edition and every anchor a link can name.
+
+The manifest is a contract (see README, "Classroom links"): the assignment
+builder reads it to offer "Chapter 5, section 3, paragraphs 4-7", and
+``make publish`` compares it with the manifests of the editions already
+published, so that no link a teacher has sent stops working.
+
+Format::
+
+    {"edition": "1.0", "built": "2026-11-29", "site": "https://.../",
+     "pages": [{"path": "chapters/introduction/", "src": "chapters/introduction.md",
+                "title": "...", "kind": "chapter", "number": 1,
+                "anchors": [{"id": "introduction", "kind": "heading", "level": 1, "text": "..."},
+                            {"id": "p-7kq2", "kind": "paragraph", "section": "russia-after-1991",
+                             "n": 1, "text": "The first eight words ..."}]}]}
+
+Chapters list headings and body paragraphs (``n`` counts from 1 within the
+section, an h2; ``subsection`` names an h3 or lower when there is one); other
+pages list their headings. ``path`` is the online directory URL even in a
+build with other URLs, so ``<site><edition>/<path>#<id>`` is always a reader's
+address.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
+
+from studybook.anchors import scan as anchorscan
+from studybook.anchors.addresses import page_path, site_root
+from studybook.editions.editioninfo import MIKE_VAR, edition_for
+from studybook.anchors.idcheck import is_chapter
+
+MANIFEST = "anchors.json"
+KINDS = {"glossary/": "glossary", "people/": "person"}
+
+
+class ManifestConfig(Config):
+    chapters = opt.Type(str, default="chapters/")
+
+
+def page_kind(src_uri: str, chapters: str = "chapters/") -> str:
+    """chapter | glossary | person | page."""
+    if is_chapter(src_uri, chapters):
+        return "chapter"
+    for folder, kind in KINDS.items():
+        if src_uri.startswith(folder) and not src_uri.endswith("index.md"):
+            return kind
+    return "page"
+
+
+def anchor_entries(html: str, kind: str) -> list[dict]:
+    """The manifest's anchor list for one rendered page."""
+    out = []
+    for a in anchorscan.anchors(anchorscan.main_content(anchorscan.parse(html))):
+        if not a.id:
+            continue
+        if a.kind == "heading":
+            out.append({"id": a.id, "kind": "heading", "level": a.level, "text": a.text})
+        elif kind == "chapter":
+            entry = {"id": a.id, "kind": "paragraph", "section": a.section, "n": a.n,
+                     "text": anchorscan.excerpt(a.text)}
+            if a.subsection:
+                entry["subsection"] = a.subsection
+            out.append(entry)
+    return out
+
+
+def page_entry(src_uri: str, title: str, html: str, kind: str, number: int | None) -> dict:
+    entry = {"path": page_path(src_uri), "src": src_uri, "title": title, "kind": kind}
+    if number is not None:
+        entry["number"] = number
+    entry["anchors"] = anchor_entries(html, kind)
+    return entry
+
+
+def manifest(edition: str, built: str, site: str, pages: list[dict]) -> dict:
+    return {"edition": edition, "built": built, "site": site, "pages": pages}
+
+
+def load(path: str | Path) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+class ManifestPlugin(BasePlugin[ManifestConfig]):
+    """Collect every page's anchors and write anchors.json at the edition root."""
+
+    def on_config(self, config):
+        self.pages: dict[str, dict] = {}        # reset on every (re)build
+        self.order: list[str] = []
+        self.numbers: dict[str, int] = {}
+        return config
+
+    def on_nav(self, nav, config, files):
+        self.order = [p.file.src_uri for p in nav.pages]
+        chapters = [uri for uri in self.order if is_chapter(uri, self.config.chapters)]
+        self.numbers = {uri: n for n, uri in enumerate(chapters, 1)}
+        return nav
+
+    @event_priority(-100)   # after every plugin that adds to the page
+    def on_post_page(self, output, page, config):
+        uri = page.file.src_uri
+        kind = page_kind(uri, self.config.chapters)
+        self.pages[uri] = page_entry(uri, page.title or "", output, kind, self.numbers.get(uri))
+        return output
+
+    def on_post_build(self, config):
+        rank = {uri: i for i, uri in enumerate(self.order)}
+        pages = sorted(self.pages.values(), key=lambda p: (rank.get(p["src"], len(rank)), p["path"]))
+        edition = edition_for(config)
+        site = site_root(config.site_url, os.environ.get(MIKE_VAR))
+        data = manifest(edition.number, edition.built.isoformat(), site, pages)
+        out = Path(config.site_dir) / MANIFEST
+        out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -1,0 +1,144 @@
+"""``make offline``: the offline zip and the PDF of one edition, in dist/.
+
+    python -m studybook.offline.package [--dist dist] [--site-dir site-offline]
+
+1. Builds the book with ``STUDYBOOK_OFFLINE=true`` (studybook.offline.plugin,
+   studybook.print, Material's offline plugin) into ``--site-dir``.
+2. Zips it, without the print view, under one top-level folder with a
+   README.txt: ``putin-korea-study-edition-<version>-offline.zip``.
+   The zip is reproducible (sorted entries, the build date as every time stamp)
+   and must stay under ``ZIP_LIMIT``.
+3. Prints the print view (print.html) with WeasyPrint:
+   ``putin-korea-study-edition-<version>.pdf``.
+
+``build_downloads`` is the one call ``make publish`` needs: studybook.editions.publish
+runs it for the edition before building the book, so that every page links to
+the files, with their sizes, and the build copies them into the edition
+(studybook.offline.downloads).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from studybook.offline.artifacts import Edition, current_edition, human_size, long_date
+from studybook.editions.plugin import VERSION_ENV
+from studybook.offline.printview import PRINT_PAGE
+
+REPO = Path(__file__).resolve().parents[3]
+ZIP_LIMIT = 10_000_000  # bytes: the offline copy must stay small enough for a slow connection
+LEFT_OUT = {PRINT_PAGE}  # the print view is the PDF's source, not part of the offline copy
+
+
+def readme_text(edition: Edition) -> str:
+    return (
+        "Putin's Pragmatic Approach to the Korean Peninsula: A Study Edition\n"
+        f"Offline copy of edition {edition.version}, built on {long_date(edition.date)}.\n\n"
+        "To read it, open index.html in this folder (double-click it).\n"
+        "Everything works without a connection: the chapters, search, notes and glossary.\n"
+        "Keep the folder together: the pages link to each other and to the assets folder.\n"
+    )
+
+
+def zip_site(site_dir: Path, zip_path: Path, edition: Edition) -> Path:
+    """Zip ``site_dir`` under one top-level folder, reproducibly; return ``zip_path``."""
+    stamp = (max(edition.date.year, 1980), edition.date.month, edition.date.day, 0, 0, 0)
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.relative_to(site_dir).as_posix() not in LEFT_OUT)
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = zip_path.with_suffix(".zip.part")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        def add(name: str, data: bytes):
+            info = zipfile.ZipInfo(f"{edition.folder}/{name}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+        add("README.txt", readme_text(edition).encode("utf-8"))
+        for path in files:
+            add(path.relative_to(site_dir).as_posix(), path.read_bytes())
+    tmp.replace(zip_path)
+    return zip_path
+
+
+def print_pdf(print_html: Path, pdf_path: Path) -> Path:
+    """Print the print view to PDF (fonts embedded and subset, bookmarks, metadata, tags)."""
+    import weasyprint  # imported here: only `make offline` needs it
+
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = pdf_path.with_suffix(".pdf.part")
+    weasyprint.HTML(filename=str(print_html)).write_pdf(tmp, pdf_tags=True)
+    tmp.replace(pdf_path)
+    return pdf_path
+
+
+class PackageError(Exception):
+    """The offline copy or the PDF could not be made (the message says why)."""
+
+
+def build_offline_site(site_dir: Path, environ: dict[str, str], repo: Path = REPO) -> None:
+    env = dict(environ, STUDYBOOK_OFFLINE="true", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)],
+        cwd=repo, env=env, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise PackageError("the offline build failed (output above); `make build` shows the same errors")
+
+
+@dataclass
+class Downloads:
+    edition: Edition
+    zip: Path
+    pdf: Path
+
+
+def build_downloads(dist: Path, *, site_dir: Path | None = None, environ: dict[str, str] | None = None,
+                    repo: Path = REPO, log=print) -> Downloads:
+    """Build the offline site, then the zip and the PDF of the current edition into ``dist``."""
+    environ = dict(os.environ if environ is None else environ)
+    edition = current_edition(repo / "docs", environ)
+    environ[VERSION_ENV] = edition.version  # studybook.editions.plugin then shows the same edition
+    environ.setdefault("SOURCE_DATE_EPOCH", str(int(dt.datetime.combine(
+        edition.date, dt.time(), dt.timezone.utc).timestamp())))  # one date everywhere
+    site_dir = site_dir or repo / "site-offline"
+    dist = Path(dist)
+
+    started = time.monotonic()
+    build_offline_site(site_dir, environ, repo)
+    log(f"offline site built in {time.monotonic() - started:.1f} s: {site_dir}")
+
+    started = time.monotonic()
+    zip_path = zip_site(site_dir, dist / edition.zip_name, edition)
+    size = zip_path.stat().st_size
+    log(f"{zip_path} ({human_size(size)}) in {time.monotonic() - started:.1f} s")
+    if size >= ZIP_LIMIT:
+        raise PackageError(f"{zip_path} is {human_size(size)}: the offline copy must stay under {human_size(ZIP_LIMIT)}")
+
+    started = time.monotonic()
+    pdf_path = print_pdf(site_dir / PRINT_PAGE, dist / edition.pdf_name)
+    log(f"{pdf_path} ({human_size(pdf_path.stat().st_size)}) in {time.monotonic() - started:.1f} s")
+    return Downloads(edition, zip_path, pdf_path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m studybook.offline.package", description=__doc__.splitlines()[0])
+    parser.add_argument("--dist", type=Path, default=REPO / "dist", help="where the zip and the PDF go (dist/)")
+    parser.add_argument("--site-dir", type=Path, default=REPO / "site-offline", help="the offline build (site-offline/)")
+    args = parser.parse_args(argv)
+    try:
+        build_downloads(args.dist, site_dir=args.site_dir)
+    except PackageError as error:
+        print(f"make offline: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

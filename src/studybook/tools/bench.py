@@ -1,0 +1,431 @@
+"""The benchmark behind ``make bench``: build time, page weight and Lighthouse, against budgets.
+
+In one run, side by side:
+
+- Build time: the book's full build against the same Markdown built by bare Material
+  (a generated config that INHERITs mkdocs.yml with the plugins cut to ``search``, so no
+  citations, glossary or quality plugins), interleaved, the median of several runs; a
+  profile of the full build by plugin (each plugin's event handlers, timed by a wrapper)
+  and by package (cProfile, own time grouped by top-level module); and one cold build
+  with an empty pandoc cache.
+- Page weight: a chapter's first load (bytes on the wire with gzip, and requests) and the
+  next chapter after it with a warm cache, served the way GitHub Pages serves (gzip,
+  ``Cache-Control: max-age=600``); the search index, raw and gzipped; the offline zip
+  and PDF when the Makefile can make them.
+- Lighthouse 12.2.3 on the cover, a chapter and a glossary page, mobile and desktop: the
+  median of each category over several runs.
+
+It prints a table, writes bench/results.json, and exits 1 if a budget (BUDGETS) fails.
+Usage: ``python -m studybook.tools.bench [--runs 5] [--lighthouse-runs 3] [--skip-offline]``.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[3]
+CHROMIUM = "/usr/bin/chromium"
+CHAPTER, NEXT_CHAPTER = "chapters/putin-in-seoul/", "chapters/prospects/"
+LIGHTHOUSE_PAGES = {"cover": "", "chapter": CHAPTER, "glossary": "glossary/abm-treaty/"}
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+BUDGETS = {
+    "first_load_kib": 160,        # a chapter's first load, compressed, at most
+    "first_load_requests": 15,    # and at most this many requests
+    "lighthouse_min": 98,         # every category, mobile and desktop, at least
+    "build_ratio": 2.0,           # full build / bare-Material build, at most
+}
+# Types GitHub Pages compresses (and so does our test server).
+COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml",
+              "application/xml")
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+
+
+# -- Pure helpers (tests/unit/test_bench.py) ----------------------------------------
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def package_of(filename: str) -> str:
+    """Group a cProfile entry by what it belongs to: a top-level package, one of our features, or 'python'."""
+    path = Path(filename)
+    parts = path.parts
+    if "site-packages" in parts:
+        rest = parts[parts.index("site-packages") + 1:]
+        return rest[0].removesuffix(".py") if rest else "python"
+    if "studybook" in parts:
+        rest = parts[parts.index("studybook") + 1:]
+        return "studybook." + (rest[0] if len(rest) > 1 else path.stem)   # the feature package
+    return "python"
+
+
+def bare_config(raw: dict, repo: Path) -> dict:
+    """The baseline: mkdocs.yml with the plugins cut to search, nothing strict."""
+    search = next((p for p in raw.get("plugins", []) if p == "search" or (isinstance(p, dict) and "search" in p)),
+                  "search")
+    return {"INHERIT": str(repo / "mkdocs.yml"), "plugins": [search], "strict": False,
+            "validation": {"nav": {"omitted_files": "info", "not_found": "info", "absolute_links": "info"},
+                           "links": {"not_found": "info", "anchors": "info", "absolute_links": "info",
+                                     "unrecognized_links": "info"}}}
+
+
+def cold_config(raw: dict, repo: Path, cache_dir: str) -> dict:
+    """The book with the citation cache pointed at an empty folder."""
+    plugins = []
+    for p in raw.get("plugins", []):
+        if isinstance(p, dict) and "studybook-citations" in p:
+            p = {"studybook-citations": dict(p["studybook-citations"] or {}, cache_dir=cache_dir)}
+        plugins.append(p)
+    return {"INHERIT": str(repo / "mkdocs.yml"), "plugins": plugins}
+
+
+def check_budgets(results: dict) -> list[str]:
+    """Every budget the results break, as a sentence."""
+    failures = []
+    first = results.get("page_weight", {}).get("first_load")
+    if first:
+        if first["kib"] > BUDGETS["first_load_kib"]:
+            failures.append(f"chapter first load {first['kib']:.1f} KiB > {BUDGETS['first_load_kib']} KiB")
+        if first["requests"] > BUDGETS["first_load_requests"]:
+            failures.append(f"chapter first load {first['requests']} requests > {BUDGETS['first_load_requests']}")
+    for name, forms in results.get("lighthouse", {}).items():
+        for form, scores in forms.items():
+            for category, score in scores.items():
+                if score is None or score < BUDGETS["lighthouse_min"]:
+                    failures.append(f"Lighthouse {name} {form} {category} {score} < {BUDGETS['lighthouse_min']}")
+    build = results.get("build", {})
+    if build.get("ratio", 0) > BUDGETS["build_ratio"]:
+        failures.append(f"build {build['ratio']:.2f}x the bare-Material build > {BUDGETS['build_ratio']}x")
+    return failures
+
+
+def table(rows: list[tuple[str, str]]) -> str:
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"  {k.ljust(width)}  {v}" for k, v in rows)
+
+
+# -- Build time ------------------------------------------------------------------
+
+def load_raw_config() -> dict:
+    from mkdocs.utils.yaml import yaml_load
+    with open(REPO / "mkdocs.yml", encoding="utf-8") as f:
+        return yaml_load(f)
+
+
+def write_config(name: str, config: dict) -> Path:
+    """Generated configs live beside mkdocs.yml: our plugins resolve paths from there."""
+    path = REPO / f".bench-{name}.yml"
+    path.write_text("# Generated by studybook.tools.bench; deleted after the run.\n" + yaml.safe_dump(config),
+                    encoding="utf-8")
+    return path
+
+
+def timed_build(config: Path, site_dir: Path, site_url: str | None = None) -> float:
+    env = dict(ENV, **({"SITE_URL": site_url} if site_url else {}))
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                             "-d", str(site_dir)], cwd=REPO, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"bench: {config.name} failed to build:\n{result.stdout}{result.stderr}")
+    return seconds
+
+
+def profile_build(out: Path) -> None:
+    """One full build in this process: time per plugin (event handlers) and per package."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(out / "site"))
+    names = {id(plugin): name for name, plugin in config.plugins.items()}
+    by_plugin: dict[str, float] = defaultdict(float)
+
+    def wrap(method, name):
+        @functools.wraps(method)
+        def timed(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                by_plugin[name] += time.perf_counter() - start
+        return timed
+
+    for event, methods in config.plugins.events.items():
+        config.plugins.events[event] = [
+            wrap(m, names.get(id(getattr(m, "__self__", None)), getattr(m, "__module__", "?")))
+            for m in methods]
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.enable()
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    config.plugins.on_shutdown()
+    profiler.disable()
+    total = time.perf_counter() - start
+    by_package: dict[str, float] = defaultdict(float)
+    for (filename, _, _), row in pstats.Stats(profiler).stats.items():
+        by_package[package_of(filename)] += row[2]       # own time (tottime)
+    (out / "profile.json").write_text(json.dumps({
+        "total_s": total, "plugins_s": dict(by_plugin), "packages_s": dict(by_package)}))
+
+
+def measure_build(runs: int, work: Path) -> dict:
+    raw = load_raw_config()
+    bare = write_config("bare", bare_config(raw, REPO))
+    cold = write_config("cold", cold_config(raw, REPO, str(work / "empty-cache")))
+    try:
+        full_s, bare_s = [], []
+        for i in range(runs):                      # interleaved: drift hits both alike
+            full_s.append(timed_build(REPO / "mkdocs.yml", work / "full"))
+            bare_s.append(timed_build(bare, work / "bare"))
+            print(f"  build run {i + 1}/{runs}: book {full_s[-1]:.2f} s, bare Material {bare_s[-1]:.2f} s",
+                  flush=True)
+        cold_s = timed_build(cold, work / "cold")
+    finally:
+        bare.unlink(missing_ok=True)
+        cold.unlink(missing_ok=True)
+    subprocess.run([sys.executable, "-m", "studybook.tools.bench", "--profile-build", str(work)],
+                   cwd=REPO, env=ENV, check=True, capture_output=True)
+    profile = json.loads((work / "profile.json").read_text())
+    return {"runs": runs, "book_s": full_s, "bare_s": bare_s, "book_median_s": median(full_s),
+            "bare_median_s": median(bare_s), "ratio": median(full_s) / median(bare_s),
+            "cold_book_s": cold_s, "profile": profile}
+
+
+# -- Serving like GitHub Pages --------------------------------------------------------
+
+class PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with gzip for text types and GitHub Pages' cache header."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()         # redirect to the slash
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()             # 404
+        ctype = self.guess_type(str(path))
+        data = path.read_bytes()
+        packed = "gzip" in self.headers.get("Accept-Encoding", "") and ctype.startswith(COMPRESSED)
+        if packed:
+            data = gzip.compress(data, compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        if packed:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(data)
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(root: Path, port: int = 0) -> http.server.ThreadingHTTPServer:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                            functools.partial(PagesHandler, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+# -- Page weight --------------------------------------------------------------------
+
+def measure_weight(url: str, site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    def phase(page, action) -> dict:
+        responses = []
+
+        def record(response):
+            responses.append(response)
+
+        page.on("response", record)
+        action()
+        page.wait_for_load_state("networkidle")
+        page.remove_listener("response", record)
+        real = [r for r in responses if not r.url.startswith("data:")]
+        body = header = 0
+        for r in real:
+            sizes = r.request.sizes()
+            body += sizes["responseBodySize"]
+            header += sizes["responseHeadersSize"]
+        return {"requests": len(real), "bytes": body + header, "kib": (body + header) / 1024,
+                "body_bytes": body, "urls": [r.url.removeprefix(url) for r in real]}
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_context(service_workers="block").new_page()
+        first = phase(page, lambda: page.goto(url + CHAPTER))
+        second = phase(page, lambda: page.locator("a.md-footer__link--next").click())
+        assert page.url == url + NEXT_CHAPTER, page.url
+        browser.close()
+    index = (site / "search" / "search_index.json").read_bytes()
+    return {"first_load": first, "second_page_warm": second,
+            "search_index": {"raw_bytes": len(index), "gzip_bytes": gzip_size(index)}}
+
+
+def measure_offline(skip: bool) -> dict:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    if skip or "\noffline:" not in makefile:
+        return {"note": "skipped" if skip else "no `make offline` on this branch"}
+    result = subprocess.run(["make", "--no-print-directory", "offline"], cwd=REPO, env=ENV,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        return {"note": f"make offline failed: {result.stderr[-500:]}"}
+    files = sorted((REPO / "dist").glob("*"), key=lambda p: p.stat().st_mtime)
+    out = {}
+    for suffix in (".zip", ".pdf"):
+        made = [p for p in files if p.suffix == suffix]
+        if made:
+            out[suffix[1:]] = {"file": made[-1].name, "bytes": made[-1].stat().st_size}
+    return out
+
+
+# -- Lighthouse -----------------------------------------------------------------------
+
+def lighthouse(url: str, form: str, out: Path) -> dict:
+    cmd = [str(REPO / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
+           f"--output-path={out}", "--only-categories=" + ",".join(CATEGORIES),
+           "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"]
+    if form == "desktop":
+        cmd.append("--preset=desktop")
+    subprocess.run(cmd, env=dict(ENV, CHROME_PATH=CHROMIUM), check=True, capture_output=True)
+    report = json.loads(out.read_text())
+    return {"scores": {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES},
+            "benchmark_index": report["environment"]["benchmarkIndex"],
+            "failing": sorted({a for c in CATEGORIES for a in failing_audits(report, c)})}
+
+
+def failing_audits(report: dict, category: str) -> list[str]:
+    return [ref["id"] for ref in report["categories"][category]["auditRefs"]
+            if ref["weight"] > 0 and (report["audits"][ref["id"]].get("score") or 1) < 1]
+
+
+def measure_lighthouse(url: str, runs: int, work: Path) -> tuple[dict, dict]:
+    scores, detail = {}, {}
+    for name, path in LIGHTHOUSE_PAGES.items():
+        for form in ("mobile", "desktop"):
+            results = [lighthouse(url + path, form, work / f"lh-{name}-{form}-{i}.json") for i in range(runs)]
+            scores.setdefault(name, {})[form] = {c: median([r["scores"][c] for r in results]) for c in CATEGORIES}
+            detail.setdefault(name, {})[form] = {
+                "runs": [r["scores"] for r in results],
+                "benchmark_index": median([r["benchmark_index"] for r in results]),
+                "audits_below_1": sorted({a for r in results for a in r["failing"]})}
+            print(f"  Lighthouse {name} {form}: {scores[name][form]}", flush=True)
+    return scores, detail
+
+
+# -- The run ---------------------------------------------------------------------------
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    return {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "host": platform.node(), "cpu": cpu, "cores": os.cpu_count(),
+            "load_average": os.getloadavg(), "python": platform.python_version(), "chromium": chromium}
+
+
+def report(results: dict) -> str:
+    b, w = results["build"], results["page_weight"]
+    prof = b["profile"]
+    plugins = sorted(prof["plugins_s"].items(), key=lambda kv: -kv[1])
+    packages = sorted(prof["packages_s"].items(), key=lambda kv: -kv[1])[:8]
+    rows = [
+        ("Machine", f"{results['machine']['cpu']}, {results['machine']['cores']} cores, "
+                    f"load {results['machine']['load_average'][0]:.1f}, {results['machine']['date']}"),
+        ("Build, book (median)", f"{b['book_median_s']:.2f} s of {b['runs']} runs {[round(x, 2) for x in b['book_s']]}"),
+        ("Build, bare Material", f"{b['bare_median_s']:.2f} s {[round(x, 2) for x in b['bare_s']]}"),
+        ("Build ratio", f"{b['ratio']:.2f}x (budget {BUDGETS['build_ratio']}x)"),
+        ("Build, cold pandoc cache", f"{b['cold_book_s']:.2f} s (once)"),
+        ("Profiled build", f"{prof['total_s']:.2f} s with cProfile on"),
+        ("  by plugin (handlers)", ", ".join(f"{k} {v:.2f}s" for k, v in plugins)),
+        ("  by package (own time)", ", ".join(f"{k} {v:.2f}s" for k, v in packages)),
+        ("Chapter, first load", f"{w['first_load']['kib']:.1f} KiB, {w['first_load']['requests']} requests "
+                                f"(budget {BUDGETS['first_load_kib']} KiB, {BUDGETS['first_load_requests']})"),
+        ("Next chapter, warm cache", f"{w['second_page_warm']['kib']:.1f} KiB, {w['second_page_warm']['requests']} requests"),
+        ("Search index", f"{w['search_index']['raw_bytes'] / 1024:.0f} KiB raw, "
+                         f"{w['search_index']['gzip_bytes'] / 1024:.0f} KiB gzip (loaded when a reader searches)"),
+    ]
+    off = results["offline"]
+    rows.append(("Offline zip / PDF", off.get("note") or ", ".join(
+        f"{k} {v['bytes'] / 1024 / 1024:.1f} MiB" for k, v in off.items())))
+    for name, forms in results["lighthouse"].items():
+        for form, scores in forms.items():
+            rows.append((f"Lighthouse {name} {form}", " / ".join(f"{scores[c]:g}" for c in CATEGORIES)
+                         + "  (perf / a11y / best practices / SEO)"))
+    return table(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="build runs of each kind (median)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and form")
+    parser.add_argument("--skip-offline", action="store_true", help="do not run `make offline`")
+    parser.add_argument("--profile-build", metavar="DIR", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.profile_build:
+        profile_build(Path(args.profile_build))
+        return 0
+
+    results: dict = {"machine": machine(), "budgets": BUDGETS}
+    with tempfile.TemporaryDirectory(prefix="studybook-bench-") as tmp:
+        work = Path(tmp)
+        print("Build time", flush=True)
+        results["build"] = measure_build(args.runs, work)
+        print("Page weight", flush=True)
+        httpd = serve(work / "served")                # bound first: the book needs its address
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        shutil.rmtree(work / "served", ignore_errors=True)
+        timed_build(REPO / "mkdocs.yml", work / "served", site_url=url)
+        try:
+            results["page_weight"] = measure_weight(url, work / "served")
+            print("Lighthouse", flush=True)
+            results["lighthouse"], results["lighthouse_detail"] = measure_lighthouse(
+                url, args.lighthouse_runs, work)
+        finally:
+            httpd.shutdown()
+            httpd.server_close()
+    print("Offline copy", flush=True)
+    results["offline"] = measure_offline(args.skip_offline)
+    results["failures"] = check_budgets(results)
+    out = REPO / "bench" / "results.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    print("\n" + report(results))
+    print(f"\nWrote {out.relative_to(REPO)}.")
+    if results["failures"]:
+        print("Over budget:\n  " + "\n  ".join(results["failures"]))
+        return 1
+    print("Every budget holds.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

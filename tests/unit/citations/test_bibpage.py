@@ -1,0 +1,51 @@
+"""studybook.citations.bibpage: groups in a fixed order, an anchor per entry, "cited in" links to sections."""
+from pathlib import Path
+
+from studybook.citations.bibfiles import load_bibliography
+from studybook.citations.bibpage import Place, render
+
+FIXTURE = Path(__file__).parents[2] / "fixtures" / "sources.bib"
+BIB = load_bibliography([FIXTURE], FIXTURE.parent)
+ORDER = ["constitution-rf-1993", "fbis-sov-2000-0209-arrival", "joo-2001", "perry-report-1999",
+         "treaty-2000", "yeo-2001"]
+SEOUL = Place("chapters/putin-in-seoul.md", "Putin in Seoul, February 2001", "the-abm-dispute", "The ABM dispute")
+TREATY = Place("chapters/treaty-with-pyongyang.md", "A new treaty with Pyongyang, 2000", "treaty-with-pyongyang", None)
+
+
+def test_groups_come_in_order_each_sorted_as_given():
+    md = render(BIB, ORDER, {}, "bibliography.md")
+    headings = [line for line in md.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## Primary documents { #primary-documents }",
+        "## Press and broadcast reports { #press-and-broadcast-reports }",
+        "## Scholarly works { #scholarly-works }",
+        "## Reference works { #reference-works }",
+    ]
+    primary = md[md.index("#primary-documents"):md.index("#press-and")]
+    assert primary.index("{ #perry-report-1999 .bib-entry }") < primary.index("{ #treaty-2000 .bib-entry }")
+
+
+def test_every_entry_has_its_key_as_anchor():
+    md = render(BIB, ORDER, {}, "bibliography.md")
+    for key in ORDER:
+        assert f"⟦bib:{key}⟧\n{{ #{key} .bib-entry }}" in md
+
+
+def test_cited_in_links_point_at_sections_once_each():
+    md = render(BIB, ORDER, {"treaty-2000": [TREATY, SEOUL, SEOUL]}, "bibliography.md")
+    assert ("Cited in: [A new treaty with Pyongyang, 2000](chapters/treaty-with-pyongyang.md#treaty-with-pyongyang); "
+            "[Putin in Seoul, February 2001 — The ABM dispute](chapters/putin-in-seoul.md#the-abm-dispute).") in md
+    # An entry nobody cites (a deliberately listed one) has no "cited in" line.
+    joo = md[md.index("{ #joo-2001"):md.index("{ #yeo-2001")]
+    assert "Cited in" not in joo
+
+
+def test_links_are_relative_to_the_bibliography_page():
+    md = render(BIB, ORDER, {"joo-2001": [SEOUL]}, "back/bibliography.md")
+    assert "](../chapters/putin-in-seoul.md#the-abm-dispute)" in md
+
+
+def test_link_text_is_escaped():
+    place = Place("a.md", "Title with [brackets] and *stars*", None, None)
+    md = render(BIB, ORDER, {"joo-2001": [place]}, "bibliography.md")
+    assert r"[Title with \[brackets\] and \*stars\*](a.md)" in md

@@ -1,23 +1,98 @@
-"""The error our plugins raise on bad input: it names the file, the line and the fix.
+"""The one error our code raises on bad input: ``path:line: problem``, then ``Fix: ...``.
 
-MkDocs prints a ``PluginError`` and aborts the build, so nothing half-made is
-published. Every check in this package raises ``BookError`` rather than
-logging a warning and going on.
+Every check in this package stops the build (or the command) with a
+``BookError`` rather than logging a warning and going on. MkDocs prints a
+``PluginError`` and aborts, so nothing half-made is published; the command
+line tools (``make publish``, ``make offline``, the anchor guard) print the
+same message and exit 1. The message always has the same two parts::
+
+    docs/glossary/abm-treaty.md:3: front matter is not valid YAML (...)
+      Fix: correct the YAML between the two --- lines
+
+- ``path`` is the file to open (``docs/...``, ``mkdocs.yml``, ``redirects.yml``,
+  a ``.bib`` file), or for a command the thing it was reading (``gh-pages``);
+- ``line`` is 1-based, or None when the problem is the file as a whole;
+- ``fix`` says what to change, in words a first-time maintainer can act on.
+
+Helpers here turn the outside world's errors into that form: ``yaml_error``
+for a YAML parser's complaint, ``config_error`` for a ``mkdocs.yml`` problem
+(it finds the plugin's or option's line).
 """
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 
 class BookError(PluginError):
-    """A build-stopping problem in the book's sources."""
+    """A build-stopping problem in the book's sources or set-up."""
 
     def __init__(self, path: str, line: int | None, problem: str, fix: str):
         self.path, self.line, self.problem, self.fix = path, line, problem, fix
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {problem}\n  Fix: {fix}")
+        super().__init__(format_error(path, line, problem, fix))
+
+
+def format_error(path: str, line: int | None, problem: str, fix: str) -> str:
+    """The one message format: ``path:line: problem`` and an indented ``Fix:`` line."""
+    where = f"{path}:{line}" if line else path
+    return f"{where}: {problem}\n  Fix: {fix}"
 
 
 def line_of(text: str, offset: int) -> int:
     """The 1-based line number of a character offset in ``text``."""
     return text.count("\n", 0, offset) + 1
+
+
+def yaml_error(exc: Exception, path: str, first_line: int = 1) -> BookError:
+    """A YAML parser's error as a ``BookError`` at the line it points to.
+
+    ``first_line`` is the file line of the YAML text's first line (2 for front
+    matter, which starts after the opening ``---``).
+    """
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = first_line + mark.line if mark is not None else None
+    problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+    return BookError(path, line, f"not valid YAML ({problem})",
+                     "correct the YAML at that line: check its indentation, its colons, "
+                     "and quote any value that contains ': ' or starts with a special character")
+
+
+# -- mkdocs.yml --------------------------------------------------------------
+
+CONFIG = "mkdocs.yml"
+
+
+def config_line(config_file: str | Path | None, name: str, option: str | None = None) -> int | None:
+    """The line of ``mkdocs.yml`` that lists plugin (or extension) ``name``, or its ``option``.
+
+    Text search, not YAML: it is only used to point a reader at a line.
+    """
+    try:
+        lines = Path(config_file).read_text(encoding="utf-8").split("\n") if config_file else []
+    except OSError:
+        return None
+    entry = re.compile(rf"^(\s*)-\s+['\"]?{re.escape(name)}['\"]?\s*(:|$|#)")
+    for n, text in enumerate(lines, 1):
+        m = entry.match(text)
+        if not m:
+            continue
+        if option is None:
+            return n
+        indent = len(m.group(1))
+        for k in range(n, len(lines)):
+            sub = lines[k]
+            if sub.strip() and not sub.lstrip().startswith("#") and len(sub) - len(sub.lstrip()) <= indent:
+                break
+            if re.match(rf"^\s+{re.escape(option)}\s*:", sub):
+                return k + 1
+        return n
+    return None
+
+
+def config_error(config, name: str, problem: str, fix: str, option: str | None = None) -> BookError:
+    """A ``BookError`` at the ``mkdocs.yml`` line of plugin ``name`` (or its ``option``)."""
+    config_file = config.get("config_file_path") if config is not None else None
+    shown = Path(config_file).name if config_file else CONFIG
+    return BookError(shown, config_line(config_file, name, option), problem, fix)

@@ -237,6 +237,7 @@ def parse_cluster(body: str) -> list[Cite] | None:
 
 
 def _heading_title(text: str) -> tuple[str, str | None]:
+    """A heading's text as plain words, and its ``{ #id }`` if it has one."""
     m = ATTRS.search(text)
     hid = None
     if m:
@@ -249,6 +250,155 @@ def _heading_title(text: str) -> tuple[str, str | None]:
     return text.strip(), hid
 
 
+# -- The steps of scan_page ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Page:
+    """The page being scanned: its text, the masked text and how to point at a place in it."""
+
+    text: str
+    masked: str
+    path: str
+    line_offset: int
+
+    def line(self, pos: int) -> int:
+        """The file line of a position (front matter lines included)."""
+        return line_of(self.text, pos) + self.line_offset
+
+    def error(self, pos: int, problem: str, fix: str) -> BookError:
+        """A ``BookError`` at the line of ``pos``."""
+        return BookError(self.path, self.line(pos), problem, fix)
+
+
+def _note_defs(page: _Page) -> list[NoteDef]:
+    """Every note definition ``[^label]: ...``, with its extent and line."""
+    return [NoteDef(label, a, b, page.line(a)) for label, a, b in _def_spans(page.masked)]
+
+
+def _def_at(defs: list[NoteDef], pos: int) -> NoteDef | None:
+    """The note definition that holds ``pos``, if any."""
+    return next((d for d in defs if d.start <= pos < d.end), None)
+
+
+def _is_link_part(masked: str, links: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True if the brackets at ``start:end`` belong to a link, not a citation."""
+    after = masked[end:end + 2]
+    if after[:1] == "(" or (after[:1] == "[" and after != "[^"):
+        return True                                    # [@x](url) or [@x][ref]
+    if after[:1] == ":" and not masked[masked.rfind("\n", 0, start) + 1:start].strip():
+        return True                                    # [@x]: url -- a link definition
+    return any(a < start and end <= b for a, b in links)   # inside a link's text
+
+
+def _cluster_spans(masked: str, links: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) of every bracket that is meant as a citation cluster."""
+    spans = []
+    for m in BRACKETS.finditer(masked):
+        body = m.group("body")
+        if body.startswith("^") or not CITE_AT.search(body):
+            continue                                   # a note marker, or no "@key" in it
+        if not _is_link_part(masked, links, *m.span()):
+            spans.append(m.span())
+    return spans
+
+
+def _clusters(page: _Page, links: list[tuple[int, int]], defs: list[NoteDef]) -> list[Cluster]:
+    """Every citation cluster, numbered in source order; raises on a malformed one."""
+    clusters = []
+    for start, end in _cluster_spans(page.masked, links):
+        cites = parse_cluster(page.text[start + 1:end - 1])
+        if cites is None:
+            raise page.error(start, f"malformed citation '{page.text[start:end]}'",
+                             "write [@key], [@key, p. 12] or [@a, p. 1; @b]; keys are lowercase letters, "
+                             "digits and hyphens")
+        d = _def_at(defs, start)
+        clusters.append(Cluster(start, end, cites, page.line(start), d.label if d else None))
+    for n, c in enumerate(clusters, 1):
+        c.number = n
+    return clusters
+
+
+def _note_refs(page: _Page, defs: list[NoteDef]) -> list[NoteRef]:
+    """Every note marker ``[^label]`` in the text; raises on a ``cite-`` label or a note in a note."""
+    refs = []
+    for m in NOTE_REF.finditer(page.masked):
+        if any(d.start == m.start() for d in defs):
+            continue                                   # the "[^label]" of a definition
+        label = m.group("label")
+        if label.startswith(CITE_LABEL):
+            raise page.error(m.start(), f"note label '[^{label}]' starts with '{CITE_LABEL}', which the citation "
+                             "engine uses for its own notes",
+                             f"rename it, e.g. '[^{label[len(CITE_LABEL):] or 'x'}-note]'")
+        d = _def_at(defs, m.start())
+        if d:
+            raise page.error(m.start(), f"note '[^{label}]' is used inside the note '[^{d.label}]'",
+                             "notes cannot hold notes; put the text in the note itself (citations there are fine)")
+        refs.append(NoteRef(label, m.start(), m.end(), page.line(m.start())))
+    return refs
+
+
+def _check_refs_defined(page: _Page, refs: list[NoteRef], defs: list[NoteDef]) -> None:
+    """Every note marker has a definition."""
+    defined = {d.label for d in defs}
+    for r in refs:
+        if r.label not in defined:
+            raise page.error(r.start, f"note '[^{r.label}]' has no definition",
+                             f"add a line '[^{r.label}]: Our note text.' after the paragraph")
+
+
+def _check_defs(page: _Page, refs: list[NoteRef], defs: list[NoteDef]) -> None:
+    """Every definition is given once, has a label of ours, and is used in the text."""
+    used = {r.label for r in refs}
+    first: dict[str, NoteDef] = {}
+    for d in defs:
+        if d.label in first:
+            raise page.error(d.start, f"note '[^{d.label}]' is defined twice (first on line {first[d.label].line})",
+                             "give each note its own label")
+        first[d.label] = d
+        if d.label.startswith(CITE_LABEL):
+            raise page.error(d.start, f"note label '[^{d.label}]' starts with '{CITE_LABEL}', which the citation "
+                             "engine uses for its own notes", "rename the note and its marker")
+        if d.label not in used:
+            raise page.error(d.start, f"note '[^{d.label}]' is defined but never used",
+                             f"put [^{d.label}] in the text where the note belongs, or delete the definition")
+
+
+def _check_not_side_by_side(page: _Page, clusters: list[Cluster]) -> None:
+    """No two body clusters stand next to each other (they would make two note numbers in one place)."""
+    body = [c for c in clusters if c.note is None]
+    for a, b in zip(body, body[1:]):
+        if not page.masked[a.end:b.start].strip():
+            raise page.error(b.start, "two citations side by side would make two note numbers in one place",
+                             "combine them into one cluster: [@a, p. 1; @b, p. 2]")
+
+
+def _headings(page: _Page, clusters: list[Cluster]) -> list[Heading]:
+    """Every ATX heading with its level, id and title; raises on a citation in a heading."""
+    headings = []
+    for m in HEADING.finditer(page.masked):
+        title, hid = _heading_title(page.text[m.start("text"):m.end("text")])
+        headings.append(Heading(len(m.group("hashes")), hid, title, m.start()))
+        inside = [c for c in clusters if m.start() <= c.start < m.end()]
+        if inside:
+            raise page.error(inside[0].start, "a citation in a heading would put a note number in the table "
+                             "of contents", "move the citation into the text below the heading")
+    return headings
+
+
+def _check_no_stray_citations(page: _Page, clusters: list[Cluster], links: list[tuple[int, int]]) -> None:
+    """Anything else that starts like a citation is a mistake (e.g. a cluster split over two lines)."""
+    masked = page.masked
+    for m in LOOKS_LIKE_CITE.finditer(masked):
+        pos = m.start()
+        if any(c.start == pos for c in clusters) or any(a <= pos < b for a, b in links):
+            continue
+        close = masked.find("]", pos)
+        if close != -1 and masked[close + 1:close + 2] in ("(", "[", ":"):
+            continue                                   # a link, or a link definition
+        raise page.error(pos, f"malformed citation '{page.text[pos:masked.find(chr(10), pos)].strip()}'",
+                         "write the whole cluster on one line: [@key], [@key, p. 12] or [@a, p. 1; @b]")
+
+
 def scan_page(text: str, path: str, line_offset: int = 0) -> PageScan:
     """Find every citation cluster, note reference, note definition and heading.
 
@@ -258,97 +408,16 @@ def scan_page(text: str, path: str, line_offset: int = 0) -> PageScan:
     clashes with the engine's ``cite-`` labels, two citation clusters side by
     side, and a citation in a heading.
     """
-    masked = mask(text)
-    links = _link_text_spans(masked)
-    defs = [NoteDef(label, a, b, line_of(text, a) + line_offset) for label, a, b in _def_spans(masked)]
-
-    def err(pos: int, problem: str, fix: str) -> BookError:
-        return BookError(path, line_of(text, pos) + line_offset, problem, fix)
-
-    def in_def(pos: int) -> NoteDef | None:
-        return next((d for d in defs if d.start <= pos < d.end), None)
-
-    clusters: list[Cluster] = []
-    for m in BRACKETS.finditer(masked):
-        body = m.group("body")
-        if body.startswith("^") or not CITE_AT.search(body):
-            continue
-        start, end = m.span()
-        if masked[end:end + 1] == "(" or (masked[end:end + 1] == "[" and masked[end:end + 2] != "[^"):
-            continue                                   # [@x](url) or [@x][ref]: a link
-        if masked[end:end + 1] == ":" and not masked[masked.rfind("\n", 0, start) + 1:start].strip():
-            continue                                   # [@x]: url -- a link definition
-        if any(a < start and end <= b for a, b in links):
-            continue                                   # inside a link's text
-        cites = parse_cluster(text[start + 1:end - 1])
-        if cites is None:
-            raise err(start, f"malformed citation '{text[start:end]}'",
-                      "write [@key], [@key, p. 12] or [@a, p. 1; @b]; keys are lowercase letters, "
-                      "digits and hyphens")
-        d = in_def(start)
-        clusters.append(Cluster(start, end, cites, line_of(text, start) + line_offset, d.label if d else None))
-    for n, c in enumerate(clusters, 1):
-        c.number = n
-
-    refs = []
-    for m in NOTE_REF.finditer(masked):
-        if any(d.start == m.start() for d in defs):
-            continue
-        label = m.group("label")
-        if label.startswith(CITE_LABEL):
-            raise err(m.start(), f"note label '[^{label}]' starts with '{CITE_LABEL}', which the citation "
-                      "engine uses for its own notes", f"rename it, e.g. '[^{label[len(CITE_LABEL):] or 'x'}-note]'")
-        d = in_def(m.start())
-        if d:
-            raise err(m.start(), f"note '[^{label}]' is used inside the note '[^{d.label}]'",
-                      "notes cannot hold notes; put the text in the note itself (citations there are fine)")
-        refs.append(NoteRef(label, m.start(), m.end(), line_of(text, m.start()) + line_offset))
-
-    labels = {r.label for r in refs}
-    defined = {d.label for d in defs}
-    for r in refs:
-        if r.label not in defined:
-            raise err(r.start, f"note '[^{r.label}]' has no definition",
-                      f"add a line '[^{r.label}]: Our note text.' after the paragraph")
-    first_def: dict[str, NoteDef] = {}
-    for d in defs:
-        if d.label in first_def:
-            raise err(d.start, f"note '[^{d.label}]' is defined twice (first on line {first_def[d.label].line})",
-                      "give each note its own label")
-        first_def[d.label] = d
-        if d.label.startswith(CITE_LABEL):
-            raise err(d.start, f"note label '[^{d.label}]' starts with '{CITE_LABEL}', which the citation "
-                      "engine uses for its own notes", "rename the note and its marker")
-        if d.label not in labels:
-            raise err(d.start, f"note '[^{d.label}]' is defined but never used",
-                      f"put [^{d.label}] in the text where the note belongs, or delete the definition")
-
-    body_clusters = [c for c in clusters if c.note is None]
-    for a, b in zip(body_clusters, body_clusters[1:]):
-        if not masked[a.end:b.start].strip():
-            raise err(b.start, "two citations side by side would make two note numbers in one place",
-                      "combine them into one cluster: [@a, p. 1; @b, p. 2]")
-
-    headings = []
-    for m in HEADING.finditer(masked):
-        title, hid = _heading_title(text[m.start("text"):m.end("text")])
-        headings.append(Heading(len(m.group("hashes")), hid, title, m.start()))
-        inside = [c for c in clusters if m.start() <= c.start < m.end()]
-        if inside:
-            raise err(inside[0].start, "a citation in a heading would put a note number in the table of contents",
-                      "move the citation into the text below the heading")
-
-    # Anything else that starts like a citation is a mistake (e.g. a cluster split over two lines).
-    for m in LOOKS_LIKE_CITE.finditer(masked):
-        pos = m.start()
-        if any(c.start == pos for c in clusters) or any(a <= pos < b for a, b in links):
-            continue
-        close = masked.find("]", pos)
-        if close != -1 and masked[close + 1:close + 2] in ("(", "[", ":"):
-            continue                                   # a link, or a link definition
-        raise err(pos, f"malformed citation '{text[pos:masked.find(chr(10), pos)].strip()}'",
-                  "write the whole cluster on one line: [@key], [@key, p. 12] or [@a, p. 1; @b]")
-
+    page = _Page(text, mask(text), path, line_offset)
+    links = _link_text_spans(page.masked)
+    defs = _note_defs(page)
+    clusters = _clusters(page, links, defs)
+    refs = _note_refs(page, defs)
+    _check_refs_defined(page, refs, defs)
+    _check_defs(page, refs, defs)
+    _check_not_side_by_side(page, clusters)
+    headings = _headings(page, clusters)
+    _check_no_stray_citations(page, clusters, links)
     return PageScan(path, text, clusters, refs, defs, headings, line_offset)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import markdown
 import yaml
 
-from studybook.errors import BookError
+from studybook.errors import BookError, yaml_error
 
 GLOSSARY_DIR = "glossary"
 MAX_DEFINITION_WORDS = 35
@@ -57,16 +57,36 @@ def is_term_page(src_uri: str) -> bool:
     return folder == GLOSSARY_DIR and name.endswith(".md") and name != "index.md"
 
 
-def split_front_matter(text: str) -> tuple[dict, int]:
-    """The YAML front matter as a dict, and the 0-based line where the body starts."""
+def split_front_matter(text: str, path: str) -> tuple[dict, int]:
+    """The YAML front matter as a dict, and the 0-based line where the body starts.
+
+    Raises ``BookError`` (``path`` and line) if the YAML is malformed or is not
+    a mapping of names to values: MkDocs would otherwise drop it silently and
+    show the YAML as text.
+    """
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return {}, 0
     for i in range(1, len(lines)):
         if lines[i].strip() in ("---", "..."):
-            data = yaml.safe_load("\n".join(lines[1:i])) or {}
-            return (data if isinstance(data, dict) else {}), i + 1
+            return _front_matter_data("\n".join(lines[1:i]), path), i + 1
     return {}, 0
+
+
+def _front_matter_data(source: str, path: str) -> dict:
+    """The front matter's YAML (file lines 2 on) as a dict; empty front matter is ``{}``."""
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        raise yaml_error(exc, path, first_line=2) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise BookError(path, 2, f"front matter is {kind}, not settings written as 'name: value'",
+                        "write each setting as 'name: value' on its own line between the two --- lines, "
+                        "e.g. title: \"ABM Treaty\"")
+    return data
 
 
 def plain_text(markdown_text: str) -> str:
@@ -131,7 +151,7 @@ def _line_of_key(text: str, key: str) -> int | None:
 def parse_term(text: str, slug: str, path: str | None = None) -> Term:
     """Read one glossary page's source. Raises ``BookError`` on a missing or unplain definition."""
     path = path or f"docs/{GLOSSARY_DIR}/{slug}.md"
-    meta, body_start = split_front_matter(text)
+    meta, body_start = split_front_matter(text, path)
     lines = text.split("\n")
     source, line, h1_title = _definition(lines, body_start, path)
     for pattern, what in NOT_PLAIN:

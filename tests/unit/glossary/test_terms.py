@@ -2,7 +2,7 @@
 import pytest
 
 from studybook.errors import BookError
-from studybook.glossary.terms import is_term_page, load_terms, parse_term, plain_text
+from studybook.glossary.terms import is_term_page, load_terms, parse_term, plain_text, split_front_matter
 
 PAGE = """---
 title: "Trans-Korean Railway (TKR)"
@@ -107,3 +107,42 @@ def test_load_terms_reads_only_term_pages():
 
 def test_plain_text_drops_markup():
     assert plain_text("A *very* **plain** `text`") == "A very plain text"
+
+
+@pytest.mark.parametrize(
+    "front_matter, line, problem",
+    [
+        # (the lines between the two ---, the file line named, words in the problem)
+        # Malformed YAML names the file line the parser points at (front matter starts on line 2).
+        ('title: "ABM Treaty\n', 2, "not valid YAML"),                   # a quote never closed
+        ("title: ABM\n  description: x\n", 3, "not valid YAML"),          # bad indentation
+        ("title: ABM: a treaty\n", 2, "not valid YAML"),                  # ': ' in an unquoted value
+        ("abbreviations:\n  ABM: x\n ABM2: y\n", 4, "not valid YAML"),
+        # Valid YAML that is not a mapping of settings.
+        ("- title\n- ABM Treaty\n", 2, "front matter is a list"),
+        ("ABM Treaty\n", 2, "front matter is a single value"),
+    ],
+)
+def test_bad_front_matter_names_the_file_and_line(front_matter, line, problem):
+    source = f"---\n{front_matter}---\n\n# X\n\nA treaty.\n"
+    with pytest.raises(BookError) as err:
+        load_terms({"glossary/x.md": source})
+    assert (err.value.path, err.value.line) == ("docs/glossary/x.md", line)
+    assert problem in err.value.problem
+    assert err.value.fix
+    assert str(err.value).startswith(f"docs/glossary/x.md:{line}: ")
+
+
+@pytest.mark.parametrize(
+    "source, meta, body_start",
+    [
+        # (page source, front matter read, 0-based line where the body starts)
+        ("# X\n", {}, 0),                                  # no front matter
+        ("---\n---\n# X\n", {}, 2),                        # empty front matter
+        ("---\n# only a comment\n---\n# X\n", {}, 3),
+        ("---\ntitle: X\n...\n# X\n", {"title": "X"}, 3),  # YAML's own end marker
+        ("---\ntitle: X\n# X\n", {}, 0),                   # never closed: not front matter (as MkDocs reads it)
+    ],
+)
+def test_split_front_matter(source, meta, body_start):
+    assert split_front_matter(source, "docs/glossary/x.md") == (meta, body_start)

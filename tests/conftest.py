@@ -210,12 +210,23 @@ class MiniBuild:
         return (self.site / path).read_text(encoding="utf-8")
 
 
+# The changelog of a mini site that loads studybook-edition, when the test gives none:
+# every plugin that names the edition asks that plugin for it (studybook.edition).
+MINI_CHANGELOG = ("# Changelog\n\n## 2.1 — 2026-12-03 { #v2-1 }\n\n- Third.\n\n"
+                  "## 2.0 — 2026-12-02 { #v2-0 }\n\n- Second.\n\n## 1.0 — 2026-11-29 { #v1-0 }\n\n- First.\n")
+EDITION_MARKER = "<!-- studybook:edition -->"   # the home page shows its edition (studybook.editions.plugin)
+
+
 def build_mini_site(tmp: Path, pages: dict[str, str], config: str = "", files: dict[str, str] | None = None) -> MiniBuild:
     """Write a tiny book (pages relative to docs/) into ``tmp`` and build it strictly.
 
     ``config`` is extra YAML appended to a minimal mkdocs.yml that loads our
     plugins the way the real book does. Any build WARNING fails the build.
+    With ``studybook-edition`` among the plugins, a book without a changelog
+    gets ``MINI_CHANGELOG``.
     """
+    if "studybook-edition" in config and "changelog.md" not in pages:
+        pages = {**pages, "changelog.md": MINI_CHANGELOG}
     docs = tmp / "docs"
     for rel, text in pages.items():
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -73,11 +73,11 @@ def config_line(config_file: str | Path | None, name: str, option: str | None = 
         lines = Path(config_file).read_text(encoding="utf-8").split("\n") if config_file else []
     except OSError:
         return None
-    entry = re.compile(rf"^(\s*)-\s+['\"]?{re.escape(name)}['\"]?\s*(:|$|#)")
-    for n, text in enumerate(lines, 1):
-        m = entry.match(text)
-        if not m:
-            continue
+    item = re.compile(rf"^(\s*)-\s+['\"]?{re.escape(name)}['\"]?\s*(:|$|#)")   # - name
+    key = re.compile(rf"^(\s*){re.escape(name)}\s*:")                               # name:
+    found = [(n, m) for n, m in ((n, item.match(t)) for n, t in enumerate(lines, 1)) if m] or \
+            [(n, m) for n, m in ((n, key.match(t)) for n, t in enumerate(lines, 1)) if m]
+    for n, m in found[:1]:
         if option is None:
             return n
         indent = len(m.group(1))

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit, unquote
 import pytest
 from playwright.sync_api import expect
 
+from studybook.offline import artifacts
 from studybook.offline.package import ZIP_LIMIT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -14,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 def test_the_zip_is_one_folder_that_opens_at_once_and_is_small(downloads):
     names = zipfile.ZipFile(downloads.zip).namelist()
-    folder = downloads.edition.folder
+    folder = artifacts.folder(downloads.edition)
     assert {n.split("/")[0] for n in names} == {folder}, "one top-level folder"
     assert f"{folder}/index.html" in names and f"{folder}/README.txt" in names
     assert f"{folder}/print.html" not in names, "the print view is the PDF's source, not part of the copy"
@@ -131,14 +132,13 @@ def test_abbreviation_preview_works_from_disk(disk_reader, offline_copy):
 
 
 def test_every_page_names_its_edition_and_build_date(disk_reader, offline_copy, downloads):
-    from studybook.offline.artifacts import long_date
 
     page = disk_reader.page
     for rel in ["index.html", "chapters/prospects.html", "glossary/abm-treaty.html"]:
         page.goto((offline_copy / rel).as_uri())
         expect(page.locator("[data-sb-edition]")).to_contain_text(f"Edition {downloads.edition.version}")
         built = page.locator("[data-sb-downloads]")
-        expect(built).to_contain_text(f"Offline copy, built on {long_date(downloads.edition.date)}")
+        expect(built).to_contain_text(f"Offline copy, built on {downloads.edition.built_text}")
         assert built.locator("a").count() == 0, "the offline copy offers no downloads of itself"
     page.locator("[data-sb-edition] a", has_text="What changed").click()
     assert page.url.split("#")[0].endswith("/changelog.html")

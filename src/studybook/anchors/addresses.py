@@ -39,6 +39,12 @@ def site_root(site_url: str | None, version: str | None = None) -> str:
     return url + "/"
 
 
+def public_root(config) -> str:
+    """The site root of this build's published editions (``site_url`` less mike's version folder)."""
+    from studybook.edition import edition_of   # here: addresses stays importable without MkDocs' config
+    return site_root(config.site_url, edition_of(config).version)
+
+
 def edition_url(root: str, edition: str, path: str = "", anchor: str | None = None) -> str:
     """``<root><edition>/<path>#<anchor>``: the address pinned to one edition."""
     return f"{root}{edition}/{path}" + (f"#{anchor}" if anchor else "")

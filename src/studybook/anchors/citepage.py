@@ -3,7 +3,7 @@
 The forms cite our study edition's page (authors "The study-edition team",
 the page title, the edition, its date and the edition-pinned address) and say
 that the analysis retold is In-Kon Yeo's. They are generated at build time
-from the page title and the edition (``studybook.editions.editioninfo``), appended after
+from the page title and the edition (``studybook.edition``), appended after
 the page's notes, listed in the table of contents, and kept out of the
 search index. ``docs/assets/js/anchors.js`` adds a copy button to each form;
 in print the buttons and the BibTeX form are left out.
@@ -11,7 +11,6 @@ in print the buttons and the BibTeX form are left out.
 from __future__ import annotations
 
 import html
-import os
 import posixpath
 import re
 
@@ -20,21 +19,25 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.toc import AnchorLink
 
-from studybook.anchors.addresses import edition_url, page_path, site_root
-from studybook.editions.editioninfo import MIKE_VAR, Edition, edition_for
-from studybook.anchors.idcheck import is_chapter
+from studybook.anchors.addresses import edition_url, page_path, public_root
+from studybook.book import is_chapter
+from studybook.edition import MONTHS, Edition, edition_of
+from studybook.templating import environment
 
 HEADING_ID = "cite-this-page"
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+TEMPLATES = environment(__file__)   # templates/cite-this-page.html
 # Chicago headline style: these stay lower case unless first, last or after a colon.
 MINOR = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",
          "in", "of", "off", "on", "per", "to", "up", "via", "with", "from", "into", "over",
          "between", "toward", "towards", "after", "before", "against", "about"}
 
 
+def render(template: str, **values) -> str:
+    """One of this package's HTML templates, filled in (studybook.templating)."""
+    return TEMPLATES.get_template(template).render(**values)
+
+
 class CiteConfig(Config):
-    chapters = opt.Type(str, default="chapters/")
     authors = opt.Type(str, default="The study-edition team")
     analysis_by = opt.Type(str, default="In-Kon Yeo")
     bibliography = opt.Type(str, default="bibliography.md")   # linked when the page exists
@@ -82,24 +85,25 @@ def esc(text: str) -> str:
     return html.escape(curly(text))
 
 
-def long_date(d) -> str:
+def us_date(d) -> str:
+    """'November 29, 2026': the date as Chicago writes it in a citation."""
     return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
 def chicago(title: str, site: str, edition: Edition, url: str, authors: str, analysis_by: str) -> str:
     """Chicago bibliography entry (HTML)."""
     e = esc
-    ed = f"edition {e(edition.number)}" if edition.published else "unpublished draft"
+    ed = f"edition {e(edition.version)}"
     analysis = f"Analysis by {e(analysis_by)}. " if analysis_by else ""
     return (f"{e(authors)}. “{e(headline_case(title))}.” In <em>{e(site)}</em>, {ed}. "
-            f"{analysis}{long_date(edition.date)}. {html.escape(url)}.")
+            f"{analysis}{us_date(edition.date)}. {html.escape(url)}.")
 
 
 def apa(title: str, site: str, edition: Edition, url: str, authors: str, analysis_by: str) -> str:
     """APA 7 reference (HTML): a page of a website by a group author."""
     e = esc
     d = edition.date
-    ed = f"Edition {e(edition.number)}" if edition.published else "Unpublished draft"
+    ed = f"Edition {e(edition.version)}"
     if analysis_by:
         ed += f"; analysis by {e(analysis_by)}"
     return (f"{e(authors)}. ({d.year}, {MONTHS[d.month - 1]} {d.day}). "
@@ -109,13 +113,13 @@ def apa(title: str, site: str, edition: Edition, url: str, authors: str, analysi
 
 def bibtex_key(src_uri: str, edition: Edition) -> str:
     slug = posixpath.splitext(posixpath.basename(src_uri))[0]
-    return f"studyedition-{slug}-{edition.number}"
+    return f"studyedition-{slug}-{edition.version}"
 
 
 def bibtex(key: str, title: str, site: str, edition: Edition, url: str, authors: str, analysis_by: str) -> str:
     """A BibTeX @misc entry (plain text)."""
     d = edition.date
-    ed = f"edition {edition.number}" if edition.published else "unpublished draft"
+    ed = f"edition {edition.version}"
     fields = [
         ("author", f"{{{authors}}}"),
         ("title", f"{{{headline_case(title)}}}"),
@@ -134,16 +138,11 @@ def bibtex(key: str, title: str, site: str, edition: Edition, url: str, authors:
 def cite_block(*, title: str, site: str, edition: Edition, url: str, key: str,
                authors: str, analysis_by: str, bibliography_href: str | None,
                own_text: bool = False) -> str:
-    """The "Cite this page" section (HTML)."""
+    """The "Cite this page" section (HTML), from templates/cite-this-page.html."""
     e = esc
     args = (title, site, edition, url, authors, "")      # our own text: no "analysis by"
-    if edition.published:
-        about = (f"This is edition {e(edition.number)} of the study edition, dated "
-                 f"{edition.date.day} {MONTHS[edition.date.month - 1]} {edition.date.year}. "
-                 "The link below opens this edition, so the words you cite will not change.")
-    else:
-        about = ("This is an unpublished draft of the study edition. "
-                 "Cite a numbered edition instead: its link keeps opening the same words.")
+    about = (f"This is edition {e(edition.version)} of the study edition, dated {edition.date_text}. "
+             "The link below opens this edition, so the words you cite will not change.")
     if own_text:
         whose = (f"This chapter is our own account of what happened after the article, "
                  f"not part of {e(analysis_by)}’s analysis.")
@@ -153,42 +152,26 @@ def cite_block(*, title: str, site: str, edition: Edition, url: str, key: str,
         if bibliography_href:
             whose += f' The <a href="{html.escape(bibliography_href)}">bibliography</a> lists it.'
         args = (title, site, edition, url, authors, analysis_by)
-    return f"""
-<section class="sb-cite sb-generated" data-search-exclude aria-labelledby="{HEADING_ID}">
-<h2 id="{HEADING_ID}">Cite this page</h2>
-<p>{about} {whose}</p>
-<dl class="sb-cite__forms">
-<dt>{"Link to this edition" if edition.published else "Link to this draft"}</dt>
-<dd class="sb-cite__form" data-sb-copy="link"><a class="sb-cite__text" href="{html.escape(url)}">{html.escape(url)}</a></dd>
-<dt>Chicago</dt>
-<dd class="sb-cite__form" data-sb-copy="Chicago citation"><span class="sb-cite__text">{chicago(*args)}</span></dd>
-<dt>APA</dt>
-<dd class="sb-cite__form" data-sb-copy="APA citation"><span class="sb-cite__text">{apa(*args)}</span></dd>
-<dt class="sb-cite__bibtex">BibTeX</dt>
-<dd class="sb-cite__form sb-cite__bibtex" data-sb-copy="BibTeX entry"><pre><code class="sb-cite__text">{html.escape(bibtex(key, *args))}</code></pre></dd>
-</dl>
-</section>
-"""
+    return render("cite-this-page.html", heading_id=HEADING_ID, url=url,
+                  about=about, whose=whose, chicago=chicago(*args), apa=apa(*args),
+                  bibtex=bibtex(key, *args))
 
 
 class CitePlugin(BasePlugin[CiteConfig]):
     """Append "Cite this page" to every chapter."""
 
     def on_files(self, files, config):
-        self.edition = edition_for(config)     # reset on every (re)build
-        self.root = site_root(config.site_url, os.environ.get(MIKE_VAR))
+        self.edition = edition_of(config)      # reset on every (re)build
+        self.root = public_root(config)
         self.bibliography = files.get_file_from_path(self.config.bibliography)
         return files
 
     def page_url(self, src_uri: str) -> str:
-        path = page_path(src_uri)
-        if self.edition.published:
-            return edition_url(self.root, self.edition.number, path)
-        return self.root + path
+        return edition_url(self.root, self.edition.version, page_path(src_uri))
 
     def on_page_content(self, html_text, page, config, files):
         uri = page.file.src_uri
-        if not is_chapter(uri, self.config.chapters):
+        if not is_chapter(uri):
             return html_text
         href = self.bibliography.url_relative_to(page.file) if self.bibliography else None
         block = cite_block(

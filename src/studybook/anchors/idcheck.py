@@ -18,22 +18,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
 from studybook.anchors import scan as anchorscan
+from studybook.book import is_chapter
 from studybook.errors import BookError
 from studybook.anchors.ids import find_headings, find_problems
-
-
-class IdCheckConfig(Config):
-    # Pages under this folder (except its index.md) are chapters.
-    chapters = opt.Type(str, default="chapters/")
-
-
-def is_chapter(src_uri: str, chapters: str = "chapters/") -> bool:
-    return src_uri.startswith(chapters) and not src_uri.endswith("index.md")
 
 
 def source_problem(source: str, path: str) -> BookError | None:
@@ -100,7 +90,7 @@ def html_problem(html: str, source: str, path: str, chapter: bool) -> BookError 
     return None
 
 
-class IdCheckPlugin(BasePlugin[IdCheckConfig]):
+class IdCheckPlugin(BasePlugin):
     """Fail the build on a missing or repeated id (source and HTML)."""
 
     def on_config(self, config):
@@ -115,7 +105,7 @@ class IdCheckPlugin(BasePlugin[IdCheckConfig]):
         return self.sources[page.file.src_uri]
 
     def on_page_markdown(self, markdown, page, config, files):
-        if is_chapter(page.file.src_uri, self.config.chapters):
+        if is_chapter(page.file.src_uri):
             error = source_problem(self._source(page), f"docs/{page.file.src_uri}")
             if error:
                 raise error
@@ -124,7 +114,7 @@ class IdCheckPlugin(BasePlugin[IdCheckConfig]):
     @event_priority(-100)   # after every plugin that adds to the page
     def on_post_page(self, output, page, config):
         error = html_problem(output, self._source(page), f"docs/{page.file.src_uri}",
-                             is_chapter(page.file.src_uri, self.config.chapters))
+                             is_chapter(page.file.src_uri))
         if error:
             raise error
         return output

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import html
 import json
-import os
 
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
-from studybook.anchors.addresses import page_path, site_root
-from studybook.editions.editioninfo import MIKE_VAR, edition_for
+from studybook.anchors.addresses import page_path, public_root
+from studybook.edition import Edition, edition_of
 
 DATA_CLASS = "sb-page-data"
 
@@ -41,9 +40,9 @@ def data_block(data: dict) -> str:
     return data_element(DATA_CLASS, data)
 
 
-def page_data(edition, site: str, src_uri: str, url: str) -> dict:
+def page_data(edition: Edition, site: str, src_uri: str, url: str) -> dict:
     return {
-        "edition": edition.number,
+        "edition": edition.version,
         "date": edition.date.isoformat(),
         "site": site,
         "path": page_path(src_uri),
@@ -55,8 +54,8 @@ class LinkDataPlugin(BasePlugin):
     """Prefix each page's content with its edition and public path."""
 
     def on_files(self, files, config):
-        self.edition = edition_for(config)     # reset on every (re)build
-        self.site = site_root(config.site_url, os.environ.get(MIKE_VAR))
+        self.edition = edition_of(config)      # reset on every (re)build
+        self.site = public_root(config)
         return files
 
     def on_page_content(self, html, page, config, files):

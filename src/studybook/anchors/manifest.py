@@ -23,36 +23,16 @@ address.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
+from studybook import book
 from studybook.anchors import scan as anchorscan
-from studybook.anchors.addresses import page_path, site_root
-from studybook.editions.editioninfo import MIKE_VAR, edition_for
-from studybook.anchors.idcheck import is_chapter
+from studybook.anchors.addresses import page_path, public_root
+from studybook.edition import edition_of
 
 MANIFEST = "anchors.json"
-KINDS = {"glossary/": "glossary", "people/": "person"}
-
-
-class ManifestConfig(Config):
-    chapters = opt.Type(str, default="chapters/")
-
-
-def page_kind(src_uri: str, chapters: str = "chapters/") -> str:
-    """chapter | glossary | person | page."""
-    if is_chapter(src_uri, chapters):
-        return "chapter"
-    for folder, kind in KINDS.items():
-        if src_uri.startswith(folder) and not src_uri.endswith("index.md"):
-            return kind
-    return "page"
-
-
 def anchor_entries(html: str, kind: str) -> list[dict]:
     """The manifest's anchor list for one rendered page."""
     out = []
@@ -82,11 +62,7 @@ def manifest(edition: str, built: str, site: str, pages: list[dict]) -> dict:
     return {"edition": edition, "built": built, "site": site, "pages": pages}
 
 
-def load(path: str | Path) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
-class ManifestPlugin(BasePlugin[ManifestConfig]):
+class ManifestPlugin(BasePlugin):
     """Collect every page's anchors and write anchors.json at the edition root."""
 
     def on_config(self, config):
@@ -96,23 +72,21 @@ class ManifestPlugin(BasePlugin[ManifestConfig]):
         return config
 
     def on_nav(self, nav, config, files):
-        self.order = [p.file.src_uri for p in nav.pages]
-        chapters = [uri for uri in self.order if is_chapter(uri, self.config.chapters)]
-        self.numbers = {uri: n for n, uri in enumerate(chapters, 1)}
+        self.order = book.reading_order(nav)
+        self.numbers = book.chapter_numbers(self.order)
         return nav
 
     @event_priority(-100)   # after every plugin that adds to the page
     def on_post_page(self, output, page, config):
         uri = page.file.src_uri
-        kind = page_kind(uri, self.config.chapters)
+        kind = book.page_kind(uri)
         self.pages[uri] = page_entry(uri, page.title or "", output, kind, self.numbers.get(uri))
         return output
 
     def on_post_build(self, config):
         rank = {uri: i for i, uri in enumerate(self.order)}
         pages = sorted(self.pages.values(), key=lambda p: (rank.get(p["src"], len(rank)), p["path"]))
-        edition = edition_for(config)
-        site = site_root(config.site_url, os.environ.get(MIKE_VAR))
-        data = manifest(edition.number, edition.built.isoformat(), site, pages)
+        edition = edition_of(config)
+        data = manifest(edition.version, edition.built.isoformat(), public_root(config), pages)
         out = Path(config.site_dir) / MANIFEST
         out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

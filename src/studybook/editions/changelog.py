@@ -32,8 +32,6 @@ HEADING = re.compile(
     r"^## (?P<version>\S+) — (?P<date>\S+) \{ #(?P<id>[^ }]+) \}[ \t]*$"
 )
 FENCE = re.compile(r"^(```|~~~)")
-MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December"]
 
 
 @dataclass(frozen=True)
@@ -45,11 +43,6 @@ class Entry:
     anchor: str                  # "v1-0": the heading id on the changelog page
     changes: tuple[str, ...]     # the bullet items, as Markdown
     line: int = field(default=0, compare=False)   # where the heading is
-
-    @property
-    def date_text(self) -> str:
-        """The date as readers see it: "29 November 2026"."""
-        return f"{self.date.day} {MONTHS[self.date.month - 1]} {self.date.year}"
 
 
 def version_key(version: str) -> tuple[int, int]:

@@ -30,67 +30,55 @@ import posixpath
 
 from mkdocs.plugins import BasePlugin, event_priority
 
-from studybook.editions.changelog import CHANGELOG, Entry, entry_for, parse_changelog
+from studybook.edition import VERSION_ENV, Edition, resolve
+from studybook.editions.changelog import CHANGELOG
 from studybook.errors import BookError
 
-VERSION_ENV = "MIKE_DOCS_VERSION"        # set by mike (and make publish) for an edition build
 MARKER = "<!-- studybook:edition -->"
 HOME = "index.md"
 
 
-def read_entry(docs_dir: str, version: str | None) -> Entry:
-    """The changelog entry of the edition being built."""
-    path = os.path.join(docs_dir, CHANGELOG)
-    shown = f"docs/{CHANGELOG}"
-    try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-    except FileNotFoundError:
-        raise BookError(shown, None, "the changelog is missing",
-                        "every edition carries docs/changelog.md; create it with an entry "
-                        "for this edition (see src/studybook/editions/changelog.py)") from None
-    return entry_for(parse_changelog(text, shown), version, shown)
-
-
-def edition_box(entry: Entry, page_uri: str, changelog_uri: str = CHANGELOG) -> str:
+def edition_box(edition: Edition, page_uri: str, changelog_uri: str = CHANGELOG) -> str:
     """The home page's edition box, as Markdown (an admonition)."""
     link = posixpath.relpath(changelog_uri, posixpath.dirname(page_uri) or ".")
     lines = [
-        f'!!! note "Edition {entry.version}, published on {entry.date_text}"',
+        f'!!! note "Edition {edition.version}, published on {edition.date_text}"',
         "",
-        f"    [What changed in this edition]({link}#{entry.anchor}):",
+        f"    [What changed in this edition]({link}#{edition.anchor}):",
         "",
-        *(f"    - {change}" for change in entry.changes),
+        *(f"    - {change}" for change in edition.changes),
     ]
     return "\n".join(lines)
 
 
-def render_edition_box(markdown: str, page_uri: str, entry: Entry) -> str:
+def render_edition_box(markdown: str, page_uri: str, edition: Edition) -> str:
     """Replace the marker line with the edition box; the home page must have one."""
     if MARKER not in markdown:
         if page_uri == HOME:
             raise BookError(f"docs/{HOME}", None, "the home page does not show the edition",
                             f"put the line {MARKER} in its 'Download and editions' section")
         return markdown
-    box = edition_box(entry, page_uri)
+    box = edition_box(edition, page_uri)
     return "\n".join(box if line.strip() == MARKER else line for line in markdown.split("\n"))
 
 
 class EditionPlugin(BasePlugin):
-    """Read this build's edition from the changelog and show it."""
+    """Resolve this build's edition from the changelog, once, and show it."""
+
+    edition: Edition | None = None       # studybook.edition.edition_of(config) reads it
 
     @event_priority(-100)   # after mike's on_config, which appends the version to site_url
     def on_config(self, config):
         if config["site_url"] and not config["site_url"].endswith("/"):
             config["site_url"] += "/"
         version = os.environ.get(VERSION_ENV) or None
-        self.entry = read_entry(config["docs_dir"], version)
+        self.edition = resolve(config["docs_dir"], version)
         config["extra"]["edition"] = {
-            "version": self.entry.version,
-            "date": self.entry.date.isoformat(),
-            "date_text": self.entry.date_text,
-            "anchor": self.entry.anchor,
-            "changes": list(self.entry.changes),
+            "version": self.edition.version,
+            "date": self.edition.date.isoformat(),
+            "date_text": self.edition.date_text,
+            "anchor": self.edition.anchor,
+            "changes": list(self.edition.changes),
             "changelog_url": None,     # set in on_files, where the page's URL is known
         }
         if version is None:
@@ -106,4 +94,4 @@ class EditionPlugin(BasePlugin):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
-        return render_edition_box(markdown, page.file.src_uri, self.entry)
+        return render_edition_box(markdown, page.file.src_uri, self.edition)

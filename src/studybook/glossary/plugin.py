@@ -33,6 +33,7 @@ from studybook.glossary import backlinks
 from studybook.glossary import index as glossary_index
 
 from studybook.glossary import previews
+from studybook import book
 from studybook.errors import BookError, line_of
 from studybook.glossary.links import Link, LinkScannerExtension
 from studybook.glossary.terms import GLOSSARY_DIR, Term, is_term_page, load_terms
@@ -164,7 +165,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         uri = page.file.src_uri
         kind = backlinks.target_kind(uri)
         if kind:
-            order = [p.file.src_uri for p in nav.pages]
+            order = book.reading_order(nav)
             pages = {
                 f.src_uri: backlinks.SourcePage(f.page.title or f.src_uri, f.page.url)
                 for f in self.files.documentation_pages() if f.page is not None

@@ -1,70 +1,36 @@
-"""The files of an edition that readers download: which edition, built when, named how.
+"""The files of an edition that readers download, and how they are named.
 
-- the edition number: ``MIKE_DOCS_VERSION`` (set by ``make publish`` and mike),
-  else ``VERSION`` (``make offline VERSION=1.0``), else the newest changelog
-  entry. It must have an entry in docs/changelog.md: the changelog is read by
-  ``studybook.editions.plugin.read_entry``, the one reader of its format;
-- the build date: ``SOURCE_DATE_EPOCH`` if set (reproducible builds), else today;
-- the file names: ``putin-korea-study-edition-<version>-offline.zip`` and
-  ``putin-korea-study-edition-<version>.pdf``.
+- ``putin-korea-study-edition-<version>-offline.zip``: the offline copy, one
+  top-level folder ``putin-korea-study-edition-<version>`` inside;
+- ``putin-korea-study-edition-<version>.pdf``: the whole book.
+
+Which edition, and its build date, is ``studybook.edition``'s business: the
+build asks ``edition_of(config)``, ``make offline`` calls ``resolve`` with
+``requested_version`` below.
 """
 from __future__ import annotations
 
-import datetime as dt
-import os
-from dataclasses import dataclass
-from pathlib import Path
-
-from studybook.editions.plugin import VERSION_ENV, read_entry
+from studybook.edition import VERSION_ENV, Edition
 
 BASENAME = "putin-korea-study-edition"
-MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December"]
 
 
-def requested_version(environ: dict[str, str]) -> str | None:
-    """The edition asked for: MIKE_DOCS_VERSION, else VERSION, else None (the newest)."""
+def requested_version(environ) -> str | None:
+    """The edition ``make offline`` is asked for: MIKE_DOCS_VERSION, else VERSION, else None (the newest)."""
     return (environ.get(VERSION_ENV) or environ.get("VERSION") or "").strip() or None
 
 
-def build_date(environ: dict[str, str] | None = None) -> dt.date:
-    """The build date: from ``SOURCE_DATE_EPOCH`` when set, else today (UTC)."""
-    environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.datetime.now(dt.timezone.utc).date()
+def folder(edition: Edition) -> str:
+    """The one top-level folder inside the zip."""
+    return f"{BASENAME}-{edition.version}"
 
 
-def long_date(day: dt.date) -> str:
-    """'29 November 2026' (the book's date style)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+def zip_name(edition: Edition) -> str:
+    return f"{BASENAME}-{edition.version}-offline.zip"
 
 
-@dataclass(frozen=True)
-class Edition:
-    version: str
-    date: dt.date  # the build date
-
-    @property
-    def folder(self) -> str:
-        """The one top-level folder inside the zip."""
-        return f"{BASENAME}-{self.version}"
-
-    @property
-    def zip_name(self) -> str:
-        return f"{BASENAME}-{self.version}-offline.zip"
-
-    @property
-    def pdf_name(self) -> str:
-        return f"{BASENAME}-{self.version}.pdf"
-
-
-def current_edition(docs_dir: Path, environ: dict[str, str] | None = None) -> Edition:
-    """The edition being built from ``docs_dir``; raises BookError if the changelog has no entry for it."""
-    environ = os.environ if environ is None else environ
-    entry = read_entry(str(docs_dir), requested_version(environ))
-    return Edition(entry.version, build_date(environ))
+def pdf_name(edition: Edition) -> str:
+    return f"{BASENAME}-{edition.version}.pdf"
 
 
 def human_size(n_bytes: int) -> str:

@@ -23,8 +23,9 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
-from studybook.offline.artifacts import Edition, current_edition, human_size, long_date
+from studybook.edition import Edition, edition_of
 from studybook.errors import BookError
+from studybook.offline.artifacts import human_size, pdf_name, zip_name
 
 DOWNLOADS_DIR = "downloads"
 
@@ -32,9 +33,9 @@ DOWNLOADS_DIR = "downloads"
 def download_links(edition: Edition, dist: Path) -> list[dict]:
     """The edition's files found in ``dist``, as the template shows them (missing ones left out)."""
     wanted = [
-        (edition.zip_name, "Offline copy", "ZIP", "application/zip",
+        (zip_name(edition), "Offline copy", "ZIP", "application/zip",
          "the whole book as a website to read from disk: unzip it and open index.html"),
-        (edition.pdf_name, "Whole book as PDF", "PDF", "application/pdf",
+        (pdf_name(edition), "Whole book as PDF", "PDF", "application/pdf",
          "the whole book in one file, to print or read on any device"),
     ]
     links = []
@@ -50,8 +51,8 @@ def download_links(edition: Edition, dist: Path) -> list[dict]:
 
 def downloads_context(edition: Edition, offline: bool, links: list[dict]) -> dict:
     """What overrides/main.html reads as ``config.extra.downloads``."""
-    return {"version": edition.version, "built": long_date(edition.date),
-            "built_iso": edition.date.isoformat(), "offline": offline, "links": links}
+    return {"version": edition.version, "built": edition.built_text,
+            "built_iso": edition.built.isoformat(), "offline": offline, "links": links}
 
 
 class DownloadsConfig(Config):
@@ -63,14 +64,14 @@ class DownloadsConfig(Config):
 class DownloadsPlugin(BasePlugin[DownloadsConfig]):
     """studybook-downloads: see the module docstring."""
 
-    def on_config(self, config):
+    def on_files(self, files, config):   # the edition is resolved by now (studybook.edition)
         root = Path(config.config_file_path or ".").resolve().parent
-        edition = current_edition(Path(config.docs_dir))
+        edition = edition_of(config)
         self.links: list[dict] = []
         self.dist = root / self.config.dist_dir
         if not self.config.offline:
             self.links = download_links(edition, self.dist)
-            missing = {edition.zip_name, edition.pdf_name} - {d["name"] for d in self.links}
+            missing = {zip_name(edition), pdf_name(edition)} - {d["name"] for d in self.links}
             if self.config.require and missing:
                 raise BookError(
                     str(self.dist), None,
@@ -78,7 +79,7 @@ class DownloadsPlugin(BasePlugin[DownloadsConfig]):
                     f"run `make offline VERSION={edition.version}` before publishing this edition",
                 )
         config.extra["downloads"] = downloads_context(edition, self.config.offline, self.links)
-        return config
+        return files
 
     def on_post_build(self, *, config):
         if not self.links:

@@ -28,8 +28,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from studybook.offline.artifacts import Edition, current_edition, human_size, long_date
-from studybook.editions.plugin import VERSION_ENV
+from studybook.edition import EPOCH_ENV, VERSION_ENV, Edition, resolve
+from studybook.errors import BookError
+from studybook.offline.artifacts import folder, human_size, pdf_name, requested_version, zip_name
 from studybook.offline.printview import PRINT_PAGE
 
 REPO = Path(__file__).resolve().parents[3]
@@ -40,7 +41,7 @@ LEFT_OUT = {PRINT_PAGE}  # the print view is the PDF's source, not part of the o
 def readme_text(edition: Edition) -> str:
     return (
         "Putin's Pragmatic Approach to the Korean Peninsula: A Study Edition\n"
-        f"Offline copy of edition {edition.version}, built on {long_date(edition.date)}.\n\n"
+        f"Offline copy of edition {edition.version}, built on {edition.built_text}.\n\n"
         "To read it, open index.html in this folder (double-click it).\n"
         "Everything works without a connection: the chapters, search, notes and glossary.\n"
         "Keep the folder together: the pages link to each other and to the assets folder.\n"
@@ -49,13 +50,13 @@ def readme_text(edition: Edition) -> str:
 
 def zip_site(site_dir: Path, zip_path: Path, edition: Edition) -> Path:
     """Zip ``site_dir`` under one top-level folder, reproducibly; return ``zip_path``."""
-    stamp = (max(edition.date.year, 1980), edition.date.month, edition.date.day, 0, 0, 0)
+    stamp = (max(edition.built.year, 1980), edition.built.month, edition.built.day, 0, 0, 0)
     files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.relative_to(site_dir).as_posix() not in LEFT_OUT)
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = zip_path.with_suffix(".zip.part")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         def add(name: str, data: bytes):
-            info = zipfile.ZipInfo(f"{edition.folder}/{name}", date_time=stamp)
+            info = zipfile.ZipInfo(f"{folder(edition)}/{name}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
@@ -77,8 +78,8 @@ def print_pdf(print_html: Path, pdf_path: Path) -> Path:
     return pdf_path
 
 
-class PackageError(Exception):
-    """The offline copy or the PDF could not be made (the message says why)."""
+class PackageError(BookError):
+    """The offline copy or the PDF could not be made (the message says why and what to do)."""
 
 
 def build_offline_site(site_dir: Path, environ: dict[str, str], repo: Path = REPO) -> None:
@@ -89,7 +90,8 @@ def build_offline_site(site_dir: Path, environ: dict[str, str], repo: Path = REP
     )
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
-        raise PackageError("the offline build failed (output above); `make build` shows the same errors")
+        raise PackageError("mkdocs.yml", None, "the offline build failed (its output is above)",
+                           "`make build` shows the same errors; fix them and run `make offline` again")
 
 
 @dataclass
@@ -103,10 +105,10 @@ def build_downloads(dist: Path, *, site_dir: Path | None = None, environ: dict[s
                     repo: Path = REPO, log=print) -> Downloads:
     """Build the offline site, then the zip and the PDF of the current edition into ``dist``."""
     environ = dict(os.environ if environ is None else environ)
-    edition = current_edition(repo / "docs", environ)
-    environ[VERSION_ENV] = edition.version  # studybook.editions.plugin then shows the same edition
-    environ.setdefault("SOURCE_DATE_EPOCH", str(int(dt.datetime.combine(
-        edition.date, dt.time(), dt.timezone.utc).timestamp())))  # one date everywhere
+    edition = resolve(repo / "docs", requested_version(environ), environ)
+    environ[VERSION_ENV] = edition.version  # studybook.editions.plugin then resolves the same edition
+    environ.setdefault(EPOCH_ENV, str(int(dt.datetime.combine(
+        edition.built, dt.time(), dt.timezone.utc).timestamp())))  # one build date everywhere
     site_dir = site_dir or repo / "site-offline"
     dist = Path(dist)
 
@@ -115,14 +117,17 @@ def build_downloads(dist: Path, *, site_dir: Path | None = None, environ: dict[s
     log(f"offline site built in {time.monotonic() - started:.1f} s: {site_dir}")
 
     started = time.monotonic()
-    zip_path = zip_site(site_dir, dist / edition.zip_name, edition)
+    zip_path = zip_site(site_dir, dist / zip_name(edition), edition)
     size = zip_path.stat().st_size
     log(f"{zip_path} ({human_size(size)}) in {time.monotonic() - started:.1f} s")
     if size >= ZIP_LIMIT:
-        raise PackageError(f"{zip_path} is {human_size(size)}: the offline copy must stay under {human_size(ZIP_LIMIT)}")
+        raise PackageError(str(zip_path), None,
+                           f"the offline copy is {human_size(size)}, over its limit of {human_size(ZIP_LIMIT)}",
+                           "find what grew (`unzip -l` lists the files by size) and shrink or drop it; "
+                           "raise ZIP_LIMIT in src/studybook/offline/package.py only on purpose")
 
     started = time.monotonic()
-    pdf_path = print_pdf(site_dir / PRINT_PAGE, dist / edition.pdf_name)
+    pdf_path = print_pdf(site_dir / PRINT_PAGE, dist / pdf_name(edition))
     log(f"{pdf_path} ({human_size(pdf_path.stat().st_size)}) in {time.monotonic() - started:.1f} s")
     return Downloads(edition, zip_path, pdf_path)
 
@@ -134,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         build_downloads(args.dist, site_dir=args.site_dir)
-    except PackageError as error:
+    except BookError as error:
         print(f"make offline: {error}", file=sys.stderr)
         return 1
     return 0

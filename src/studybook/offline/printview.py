@@ -13,8 +13,7 @@ What changes on the way, page by page (``rewrite_page``, a pure function):
   chapters (``fn:1`` …) and equal section ids never collide;
 - links between pages become links inside the one document (a glossary term
   in a chapter points at its glossary entry); images point from the site root;
-- permalink signs, "back to text" arrows and the glossary previews (hidden
-  tooltips) go; external links show their URL;
+- permalink signs and "back to text" arrows go; external links show their URL;
 - the notes at the end of a page get a "Notes" heading: notes stay per chapter.
 
 Order (``print_order``): the nav order; the glossary and people entries
@@ -33,14 +32,16 @@ from urllib.parse import urlsplit
 import lxml.html
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
-from studybook.offline.artifacts import current_edition, long_date
+from studybook import book
+from studybook.edition import edition_of
+from studybook.templating import environment
 
 PRINT_PAGE = "print.html"
 HOME_URL, HOME_TITLE = "index.html", "About this book"  # the website's cover page, in the PDF
 STYLESHEET = Path(__file__).with_name("print-book.css")
-CHAPTERS_DIR = "chapters/"
+TEMPLATES = environment(__file__)   # the cover and the contents: templates/*.html
 
 
 @dataclass
@@ -90,7 +91,7 @@ def print_order(nav_pages: list[PrintPage], other_pages: list[PrintPage], last: 
     ordered.sort(key=lambda p: p.url in last and last.index(p.url) + 1)  # stable: the rest keep their order
     number = 0
     for page in ordered:
-        if page.url.startswith(CHAPTERS_DIR) and not page.url.endswith("index.html") and not page.entry:
+        if page.url.startswith(book.CHAPTERS) and not page.url.endswith("index.html") and not page.entry:
             number += 1
             page.number = number
     return ordered
@@ -129,9 +130,8 @@ def rewrite_page(html: str, page_url: str, anchors: dict[str, str], heading: str
             h1.text = heading
     for el in root.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'
                          '|.//a[contains(concat(" ", @class, " "), " footnote-backref ")]'
-                         "|.//script"
-                         '|.//div[contains(concat(" ", @class, " "), " sb-previews ")]'):
-        el.drop_tree()  # glossary previews (hidden tooltips) have no use on paper
+                         "|.//script"):
+        el.drop_tree()
     for el in root.xpath(".//*[@aria-describedby]"):
         del el.attrib["aria-describedby"]
     for el in root.xpath(".//*[@id]"):
@@ -164,15 +164,9 @@ def rewrite_page(html: str, page_url: str, anchors: dict[str, str], heading: str
 
 
 def _toc(pages: list[PrintPage], anchors: dict[str, str]) -> str:
-    items = []
-    for page in pages:
-        if page.entry:
-            continue
-        label = htmllib.escape(page.title)
-        if page.number:
-            label = f'<span class="toc-number">{page.number}</span> {label}'
-        items.append(f'<li><a href="#{anchors[page.url]}">{label}</a></li>')
-    return '<nav class="print-toc" id="contents"><h1>Contents</h1><ol>' + "".join(items) + "</ol></nav>"
+    """The contents (templates/contents.html): every part, not the glossary and people entries."""
+    parts = [{"anchor": anchors[p.url], "number": p.number, "title": p.title} for p in pages if not p.entry]
+    return TEMPLATES.get_template("contents.html").render(pages=parts)
 
 
 def assemble(pages: list[PrintPage], *, title: str, subtitle: str, author: str, description: str,
@@ -192,16 +186,9 @@ def assemble(pages: list[PrintPage], *, title: str, subtitle: str, author: str, 
                     f"{label}{rewrite_page(page.html, page.url, anchors, page.heading)}</article>")
     esc = htmllib.escape
     cover_title = title.replace("'", "\u2019")  # Putin’s, with a typographic apostrophe
-    cover = (
-        '<section class="print-cover">'
-        f'<p class="print-cover-title">{esc(cover_title)}</p>'
-        f'<p class="print-cover-subtitle">{esc(subtitle)}</p>'
-        f'<p class="print-cover-author">{esc(byline)}</p>'
-        f'<p class="print-cover-edition">Edition {esc(version)}<br>Built on '
-        f'<time datetime="{esc(date_iso)}">{esc(date_text)}</time></p>'
-        f'<p class="print-cover-notice">{notice}</p>'
-        "</section>"
-    )
+    cover = TEMPLATES.get_template("cover.html").render(
+        title=cover_title, subtitle=subtitle, byline=byline, version=version,
+        date_iso=date_iso, date_text=date_text, notice=notice)
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(language)}"><head><meta charset="utf-8">'
         f"<title>{esc(title)}: {esc(subtitle)}</title>"
@@ -232,9 +219,13 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         return config
 
     def on_nav(self, nav, *, config, files):
-        self.nav_order = [page.file.src_uri for page in nav.pages]
+        self.nav_order = book.reading_order(nav)
         return nav
 
+    # Last of the on_page_content handlers, wherever this plugin is listed: the
+    # print view needs each page's finished content (notes formatted by
+    # studybook-citations, "Cite this page" appended by studybook-cite).
+    @event_priority(-100)
     def on_page_content(self, html, *, page, config, files):
         if self.config.enabled:
             self.contents[page.file.src_uri] = (page.url or "index.html", page.title or "", html)
@@ -251,14 +242,14 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         nav = [make(u) for u in self.nav_order if u in self.contents]
         others = [make(u) for u in self.contents if u not in self.nav_order]
         last = [self.contents[u][0] for u in self.config.last if u in self.contents]
-        edition = current_edition(Path(config.docs_dir))
+        edition = edition_of(config)
         title, _, subtitle = config.site_name.partition(": ")
         document = assemble(
             print_order(nav, others, last),
             title=title, subtitle=subtitle or "A Study Edition", author=config.site_author or "",
             description=" ".join((config.site_description or "").split()),
             language=config.theme["language"] or "en", version=edition.version,
-            date_text=long_date(edition.date), date_iso=edition.date.isoformat(),
+            date_text=edition.built_text, date_iso=edition.built.isoformat(),
             notice=config.copyright or "", css=STYLESHEET.read_text(encoding="utf-8"),
         )
         Path(config.site_dir, PRINT_PAGE).write_text(document, encoding="utf-8")

@@ -171,7 +171,7 @@ class CartridgePlugin(BasePlugin):
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         manifest = readinglinks.load(site)
-        url = readinglinks.site_of(manifest) or readinglinks.site_root(config.site_url)
+        url = readinglinks.site_of(manifest, config.site_url)
         write_cartridge(site, site / SHIPPED, site_url=url, book_title=config.site_name)
 
 
@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         title, url = args.title, args.site_url or readinglinks.site_of(manifest)
         if title is None or not url:
             name, configured = _from_mkdocs(args.config)
-            title, url = title or name, url or readinglinks.site_root(configured)
+            title, url = title or name, url or readinglinks.site_of(manifest, configured)
         edition = manifest["edition"]
         out = args.output or f"dist/reading-list-{edition}.imscc"
         path = write_cartridge(args.site, out, site_url=url, book_title=title)

@@ -28,7 +28,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
-from studybook.errors import BookError, line_of
+from studybook import book
+from studybook.errors import BookError, config_error, line_of
 
 MARKER = "<!-- studybook:discussion-questions -->"
 SECTION_ID = "discussion-questions"
@@ -109,7 +110,6 @@ def gather(chapters: list[tuple[str, str]], page_uri: str) -> str:
 
 class QuestionsConfig(Config):
     page = c.Type(str, default="teaching/discussion-questions.md")
-    chapters = c.Type(str, default="chapters/")
 
 
 class QuestionsPlugin(BasePlugin[QuestionsConfig]):
@@ -126,9 +126,7 @@ class QuestionsPlugin(BasePlugin[QuestionsConfig]):
         return files
 
     def on_nav(self, nav, config, files):
-        folder = self.config.chapters.rstrip("/") + "/"
-        self.chapter_files = [p.file for p in nav.pages
-                              if p.file.src_uri.startswith(folder) and not p.file.src_uri.endswith("index.md")]
+        self.chapter_files = [p.file for p in nav.pages if book.is_chapter(p.file.src_uri)]
         return nav
 
     @event_priority(50)   # before the glossary and citation plugins rewrite the copied text
@@ -139,7 +137,7 @@ class QuestionsPlugin(BasePlugin[QuestionsConfig]):
             raise BookError(f"docs/{page.file.src_uri}", None, "the marker for the gathered questions is missing",
                             f"put the line {MARKER} where the questions should go")
         if not self.chapter_files:
-            raise BookError("mkdocs.yml", None, f"no chapter pages under {self.config.chapters} in nav",
-                            "list the chapters in nav, or set the plugin's `chapters` option")
+            raise config_error(config, "nav", f"no chapter pages under docs/{book.CHAPTERS} in nav",
+                               f"list the chapters (docs/{book.CHAPTERS}<slug>.md) in the nav of mkdocs.yml")
         chapters = [(f.src_uri, f.content_string) for f in self.chapter_files]
         return markdown.replace(MARKER, gather(chapters, page.file.src_uri))

@@ -13,19 +13,16 @@ to the contract is met here.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from urllib.parse import quote
 
+from studybook.anchors.addresses import edition_url, site_root
+from studybook.anchors.manifest import MANIFEST
 from studybook.errors import BookError
 
-MANIFEST_NAME = "anchors.json"
+MANIFEST_NAME = MANIFEST
 PAGE_KINDS = {"chapter", "glossary", "person", "page"}
 ANCHOR_KINDS = {"heading", "paragraph"}
-# An edition with this name is a development build, not published under mike:
-# its links are not pinned to a version folder.
-UNPUBLISHED = "dev"
-MIKE_VERSION_ENV = "MIKE_DOCS_VERSION"   # set while mike (or make publish) builds an edition
 
 
 def load(site_dir: str | Path) -> dict:
@@ -75,24 +72,10 @@ def check(data: object, where: str = MANIFEST_NAME) -> dict:
     return data
 
 
-def site_root(site_url: str | None, version: str | None = None) -> str:
-    """The address above the edition folders, ending in ``/`` ("" when unknown).
-
-    While mike builds a version it appends it to ``site_url`` (``.../book/1.0/``);
-    the edition folder is taken off again here. ``version`` defaults to the
-    one mike announces in ``MIKE_DOCS_VERSION``.
-    """
-    url = (site_url or "").rstrip("/")
-    version = version if version is not None else os.environ.get(MIKE_VERSION_ENV)
-    if version and url.endswith("/" + version):
-        url = url[: -len(version) - 1]
-    return url + "/" if url else ""
-
-
-def site_of(manifest: dict, fallback: str = "") -> str:
-    """The site root a manifest names (``"site"``), else ``fallback``."""
-    site = manifest.get("site") if isinstance(manifest, dict) else None
-    return site if isinstance(site, str) and site else fallback
+def site_of(manifest: dict, site_url: str | None = None) -> str:
+    """The site root a manifest names (``"site"``), else ``site_url`` less the edition folder mike adds."""
+    site = manifest.get("site")
+    return site if isinstance(site, str) and site else site_root(site_url, manifest["edition"])
 
 
 def chapters(manifest: dict) -> list[dict]:
@@ -113,13 +96,12 @@ def online_path(path: str) -> str:
     return path
 
 
-def edition_url(site_url: str, edition: str) -> str:
-    """The root of an edition: ``<site_url><edition>/`` (a dev build is not pinned)."""
+def edition_root(site_url: str, edition: str) -> str:
+    """The root of an edition: ``<site_url><edition>/``."""
     if not site_url:
         raise BookError("mkdocs.yml", None, "site_url is not set, so no absolute link can be made",
                         "set site_url (or the SITE_URL environment variable) to the book's public address")
-    root = site_url if site_url.endswith("/") else site_url + "/"
-    return root if edition == UNPUBLISHED else f"{root}{quote(edition)}/"
+    return edition_url(site_url if site_url.endswith("/") else site_url + "/", quote(edition))
 
 
 def reading_url(site_url: str, edition: str, path: str, start: str | None = None,
@@ -131,7 +113,7 @@ def reading_url(site_url: str, edition: str, path: str, start: str | None = None
     means "to the end of that section". The page script
     ``assets/js/reading-range.js`` highlights the range.
     """
-    url = edition_url(site_url, edition) + online_path(path)
+    url = edition_root(site_url, edition) + online_path(path)
     if end:
         url += "?to=" + quote(end)
     if start:

@@ -4,10 +4,9 @@ import html as htmllib
 import re
 
 from studybook.anchors.citepage import apa, bibtex, bibtex_key, chicago, cite_block, headline_case
-from studybook.editions.editioninfo import Edition
+from studybook.edition import Edition
 
 ED = Edition("1.0", dt.date(2026, 11, 29), dt.date(2026, 12, 1))
-DRAFT = Edition("dev", dt.date(2026, 12, 1), dt.date(2026, 12, 1))
 SITE = "Putin's Pragmatic Approach to the Korean Peninsula: A Study Edition"
 URL = "https://example.org/book/1.0/chapters/treaty-with-pyongyang/"
 TEAM, YEO = "The study-edition team", "In-Kon Yeo"
@@ -79,17 +78,15 @@ def test_the_block_names_the_edition_and_yeo():
         assert f'data-sb-copy="{form}"' in b
 
 
-def test_our_own_chapter_and_a_draft():
+def test_our_own_chapter():
     own = block(own_text=True)
     assert "our own account" in own and "Analysis by" not in own and "retold" not in own
-    draft = block(DRAFT)
-    assert "unpublished draft" in draft and "Link to this draft" in draft
 
 
 def test_chapters_end_with_the_block_and_list_it_in_the_toc(mini_site):
-    pages = {"index.md": "# Home { #home }\n",
+    pages = {"index.md": "# Home { #home }\n\n<!-- studybook:edition -->\n",
              "chapters/one.md": "---\ntitle: One chapter\n---\n\n# One chapter { #one }\n\n## S { #s }\n\nText.[^n]\n\n[^n]: A note.\n"}
-    result = mini_site(pages, "plugins:\n  - studybook-cite\n")
+    result = mini_site(pages, "plugins:\n  - studybook-edition\n  - studybook-cite\n")
     assert result.ok, result.output
     html = result.html("chapters/one/index.html")
     assert html.index('class="footnote"') < html.index('id="cite-this-page"')   # after the notes

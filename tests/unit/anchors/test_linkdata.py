@@ -3,7 +3,7 @@ import datetime as dt
 import html as htmllib
 import json
 
-from studybook.editions.editioninfo import Edition
+from studybook.edition import Edition
 from studybook.anchors.linkdata import data_block, page_data
 
 ED = Edition("1.0", dt.date(2026, 11, 29), dt.date(2026, 11, 29))
@@ -33,8 +33,8 @@ def test_the_block_is_an_empty_hidden_element_with_escaped_json():
 
 def test_every_page_carries_the_data(mini_site, monkeypatch):
     monkeypatch.setenv("MIKE_DOCS_VERSION", "2.0")
-    pages = {"index.md": "# Home\n", "chapters/one.md": "# One { #one }\n"}
-    result = mini_site(pages, "plugins:\n  - studybook-linkdata\n")
+    pages = {"index.md": "# Home\n\n<!-- studybook:edition -->\n", "chapters/one.md": "# One { #one }\n"}
+    result = mini_site(pages, "plugins:\n  - studybook-edition\n  - studybook-linkdata\n")
     assert result.ok, result.output
     html = result.html("chapters/one/index.html")
     data = read(html)

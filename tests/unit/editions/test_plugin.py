@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from studybook.editions.changelog import Entry, parse_changelog
+from studybook.edition import Edition, long_date
+from studybook.editions.changelog import parse_changelog
 from studybook.editions.plugin import MARKER, edition_box, render_edition_box
 from studybook.errors import BookError
 
 REPO = Path(__file__).resolve().parents[3]
-ENTRY = Entry("1.1", date(2027, 3, 1), "v1-1", ("Fixed a date.", "Added a map."))
+ENTRY = Edition("1.1", date(2027, 3, 1), date(2027, 3, 2), "v1-1", ("Fixed a date.", "Added a map."))
 
 CHANGELOG = """\
 # Changelog { #changelog }
@@ -117,7 +118,7 @@ def test_every_page_of_the_book_names_its_edition(book):
     pages = [p for p in book.rglob("*.html")]
     assert len(pages) > 20
     line = re.compile(rf"Edition <strong>{re.escape(newest.version)}</strong>, published\s*"
-                      rf'<time datetime="{newest.date.isoformat()}">{newest.date_text}</time>')
+                      rf'<time datetime="{newest.date.isoformat()}">{long_date(newest.date)}</time>')
     missing = [str(p.relative_to(book)) for p in pages if not line.search(p.read_text(encoding="utf-8"))]
     assert missing == []
 
@@ -128,4 +129,4 @@ def test_the_books_home_page_links_to_what_changed(book):
     home = (book / "index.html").read_text(encoding="utf-8")
     box = home[home.index('id="download"'):]
     assert f'<a href="changelog/#{newest.anchor}">What changed in this edition</a>' in box
-    assert f"Edition {newest.version}, published on {newest.date_text}" in box
+    assert f"Edition {newest.version}, published on {long_date(newest.date)}" in box

@@ -2,19 +2,20 @@
 import datetime as dt
 
 from studybook.offline.downloads import download_links, downloads_context
-from studybook.offline.artifacts import Edition
+from studybook.edition import Edition
+from studybook.offline.artifacts import pdf_name, zip_name
 
-EDITION = Edition("1.0", dt.date(2026, 11, 29))
+EDITION = Edition("1.0", dt.date(2026, 11, 1), dt.date(2026, 11, 29))   # built on the 29th
 
 
 def test_only_files_that_exist_are_offered_with_their_sizes(tmp_path):
     assert download_links(EDITION, tmp_path) == []
-    (tmp_path / EDITION.pdf_name).write_bytes(b"x" * 1_234_567)
+    (tmp_path / pdf_name(EDITION)).write_bytes(b"x" * 1_234_567)
     (tmp_path / "putin-korea-study-edition-0.9.pdf").write_bytes(b"old")  # another edition: never offered
     links = download_links(EDITION, tmp_path)
     assert [(d["href"], d["kind"], d["size"], d["type"]) for d in links] == [
         ("downloads/putin-korea-study-edition-1.0.pdf", "PDF", "1.2 MB", "application/pdf")]
-    (tmp_path / EDITION.zip_name).write_bytes(b"z" * 800_000)
+    (tmp_path / zip_name(EDITION)).write_bytes(b"z" * 800_000)
     assert [d["label"] for d in download_links(EDITION, tmp_path)] == ["Offline copy", "Whole book as PDF"]
 
 

@@ -2,10 +2,11 @@
 import datetime as dt
 import zipfile
 
-from studybook.offline.artifacts import Edition
+from studybook.edition import Edition
+from studybook.offline.artifacts import pdf_name, zip_name
 from studybook.offline.package import readme_text, zip_site
 
-EDITION = Edition("1.0", dt.date(2026, 11, 29))
+EDITION = Edition("1.0", dt.date(2026, 11, 1), dt.date(2026, 11, 29))   # built on the 29th
 
 
 def make_site(root):
@@ -18,7 +19,7 @@ def make_site(root):
 
 def test_the_zip_has_one_folder_a_readme_and_no_print_view(tmp_path):
     site = make_site(tmp_path / "site")
-    path = zip_site(site, tmp_path / "dist" / EDITION.zip_name, EDITION)
+    path = zip_site(site, tmp_path / "dist" / zip_name(EDITION), EDITION)
     with zipfile.ZipFile(path) as zf:
         assert zf.namelist() == [
             "putin-korea-study-edition-1.0/README.txt",

@@ -90,14 +90,6 @@ def test_images_and_scripts():
     assert root.xpath("//img/@src") == ["assets/figures/x.svg"] and not root.xpath("//script")
 
 
-def test_glossary_previews_are_left_out():
-    root = rewrite('<p><a class="sb-term" aria-describedby="sb-preview-abm-treaty" href="../glossary/abm-treaty.html">ABM</a></p>'
-                   '<div class="sb-previews"><div class="sb-preview" id="sb-preview-abm-treaty" role="tooltip" hidden>'
-                   '<span>ABM Treaty</span> <span>The 1972 treaty.</span></div></div>')
-    assert root.text_content() == "ABM"
-    assert root.xpath("//a/@href") == ["#glossary-abm-treaty"] and not root.xpath("//@aria-describedby")
-
-
 def test_heading_replaces_the_h1_text():
     root = rewrite('<h1 id="study-edition">Long title<a class="headerlink" href="#x">¶</a></h1>', heading="About this book")
     assert root.xpath("//h1/text()") == ["About this book"]

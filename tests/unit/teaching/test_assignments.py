@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from studybook.teaching.assignments import NO_MANIFEST, data_script, write_data_script
+from studybook.teaching.assignments import data_script, write_data_script
 from studybook.errors import BookError
 
 MANIFEST = {"edition": "1.0", "built": "2026-11-29", "pages": [
@@ -30,12 +30,6 @@ def test_the_site_is_the_root_above_the_edition_folders(monkeypatch):
     assert script_data(data_script("https://ex.org/book/1.0/", "B", MANIFEST))["siteUrl"] == "https://ex.org/book/"
     with_site = {**MANIFEST, "site": "https://pub.example/book/"}
     assert script_data(data_script("https://ex.org/book/1.0/", "B", with_site))["siteUrl"] == "https://pub.example/book/"
-
-
-def test_without_a_manifest_the_script_says_why(tmp_path):
-    out = write_data_script(tmp_path, "https://ex.org/", "B", required=False)
-    assert script_data(out.read_text()) == {"siteUrl": "https://ex.org/", "siteName": "B", "manifest": None,
-                                            "problem": NO_MANIFEST}
 
 
 def test_a_required_manifest_that_is_missing_stops_the_build(tmp_path):

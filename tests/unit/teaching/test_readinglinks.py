@@ -100,9 +100,6 @@ LINKS = [
      "https://ex.org/book/1.0/chapters/prospects/#p-abcd"),
     ("https://ex.org/book/", "2.1", "chapters/prospects/", "stability-first", "p-abcd",
      "https://ex.org/book/2.1/chapters/prospects/?to=p-abcd#stability-first"),
-    # A development build is not published under a version folder.
-    ("http://127.0.0.1:8000/", "dev", "chapters/prospects/", "p-abcd", "p-abcd",
-     "http://127.0.0.1:8000/chapters/prospects/?to=p-abcd#p-abcd"),
 ]
 
 
@@ -113,28 +110,22 @@ def test_reading_links_are_pinned_to_the_edition(site_url, edition, path, start,
 
 def test_no_link_without_a_site_url():
     with pytest.raises(BookError, match="site_url is not set"):
-        m.edition_url("", "1.0")
+        m.edition_root("", "1.0")
 
 
-# (site_url, the version mike builds, the site root)
+# (site_url, the edition the manifest names, the site root the links use)
 ROOTS = [
-    ("https://ex.org/book/", None, "https://ex.org/book/"),
-    ("https://ex.org/book/1.0/", "1.0", "https://ex.org/book/"),   # mike appended the version
+    ("https://ex.org/book/", "1.0", "https://ex.org/book/"),
+    ("https://ex.org/book/1.0/", "1.0", "https://ex.org/book/"),   # mike appended the edition
     ("https://ex.org/book/1.0", "1.0", "https://ex.org/book/"),
     ("https://ex.org/book", "2.0", "https://ex.org/book/"),          # nothing to take off
     ("", "1.0", ""),
 ]
 
 
-@pytest.mark.parametrize("site_url, version, root", ROOTS)
-def test_the_site_root_drops_the_folder_mike_adds(site_url, version, root, monkeypatch):
-    monkeypatch.delenv(m.MIKE_VERSION_ENV, raising=False)
-    assert m.site_root(site_url, version) == root
-
-
-def test_the_site_root_reads_the_version_mike_announces(monkeypatch):
-    monkeypatch.setenv(m.MIKE_VERSION_ENV, "1.0")
-    assert m.site_root("https://ex.org/book/1.0/") == "https://ex.org/book/"
+@pytest.mark.parametrize("site_url, edition, root", ROOTS)
+def test_without_a_site_the_root_drops_the_folder_mike_adds(site_url, edition, root):
+    assert m.site_of({"edition": edition, "pages": []}, site_url) == root
 
 
 def test_the_manifests_own_site_comes_first():

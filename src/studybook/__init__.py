@@ -1,24 +1,35 @@
-"""Build code for the study edition: small MkDocs plugins, one job each.
+"""The study edition's build code: MkDocs plugins and command-line tools, one package per feature.
 
-Modules (each mirrored by tests/unit/test_<module>.py):
+Each package's docstring says what it does, its modules, the MkDocs plugins it
+provides (entry points in pyproject.toml, ``[project.entry-points."mkdocs.plugins"]``),
+the events they use and what they need from other plugins. mkdocs.yml lists
+the plugins in order. Tests mirror the packages: tests/unit/<feature>/test_<module>.py.
 
-- ``glossary``: ``[text](term:slug)`` links to glossary pages, checked at build time;
-  the plugin that wires the glossary modules below together.
-- ``terms``: each glossary page's title, one-sentence definition and abbreviations.
-- ``links``: each rendered page's links to other pages, with the section they sit in.
-- ``previews``: term links tied to a hidden tooltip holding the definition.
-- ``backlinks``: "Where this term/person appears" on glossary and people pages.
-- ``glossary_index``: the A-Z list on glossary/index.md.
-- ``abbreviations``: includes/abbreviations.md, generated from and checked against the glossary.
-- ``ids``: the tool that gives chapter paragraphs stable ids (``make ids``).
-- ``errors``: the one error type our plugins raise, naming file, line and fix.
-- ``changelog``: reads docs/changelog.md, one entry per edition.
-- ``edition``: the edition a build is (number, date, "What changed"), shown on every page.
-- ``publish``: ``make publish``, which deploys an edition with mike.
-- ``offline``: the offline build (no instant navigation or version selector, the vendored
-  iframe-worker shim, no asset from outside).
-- ``printbook``: the single-page print view of the whole book, printed to PDF.
-- ``package``: ``make offline``, the offline zip and the PDF of an edition.
-- ``artifacts``: which edition's files are made, when, and their names.
-- ``downloads``: each page's links to its edition's zip and PDF, with sizes.
+Packages:
+
+- ``glossary``: term links, definition previews, "Where this term appears",
+  the A-Z index, abbreviation tooltips.
+- ``citations``: ``[@key, p. 12]`` as Chicago notes, formatted by pandoc; the
+  bibliography page.
+- ``editions``: the edition a build makes, from docs/changelog.md; ``make publish``
+  and the anchor guard.
+- ``anchors``: fixed heading and paragraph ids, anchors.json, copy links,
+  "Cite this page", declared moves (redirects.yml).
+- ``teaching``: the gathered discussion questions, the assignment builder's data,
+  the LMS cartridge.
+- ``offline``: the offline copy, the print view and the PDF (``make offline``),
+  the download links.
+- ``quality``: one stylesheet and one script, meta descriptions, theme repairs,
+  the Content-Security-Policy, vendored npm files, the ``#anchor`` check.
+- ``tools``: ``make bench`` and ``make check-properdocs``; no plugins.
+
+Top-level modules, shared by the packages:
+
+- ``errors``: ``BookError``, the one error our code raises on bad input:
+  ``path:line: problem``, then ``Fix: ...``.
+- ``edition``: the one edition model (number, date, "What changed", build date),
+  resolved once per build.
+- ``book``: the kinds of page, the reading (nav) order, the chapter numbers.
+- ``order``: the plugin-order contract and the event timeline: which plugin does
+  what at which MkDocs event and priority.
 """

@@ -7,6 +7,8 @@ edition already on the gh-pages branch. Every (page, id) published before
 must still exist, or be declared moved in ``redirects.yml`` (page moves,
 anchor moves, or both) to a place that exists. Otherwise publishing stops and
 names each lost anchor: page, id, words, and the editions that published it.
+It fails closed: only a gh-pages branch that does not exist means nothing is
+published yet; a repository or a published file it cannot read stops it too.
 
 ``make publish`` (``studybook.editions.publish``) builds the edition, then calls
 ``verify`` before it deploys; ``make check-anchors`` runs the same check on
@@ -27,6 +29,7 @@ from pathlib import Path
 from studybook.anchors import redirects as redirects_mod
 from studybook.anchors.manifest import MANIFEST
 from studybook.anchors.redirects import Redirects
+from studybook.errors import BookError
 
 
 @dataclass
@@ -47,27 +50,25 @@ class Lost:
                 + (f" ({self.reason})" if self.reason else ""))
 
 
-class GuardError(Exception):
-    """A reason not to publish; ``problem`` and ``fix`` as ``studybook.editions.publish.PublishError`` takes them."""
-
-    def __init__(self, problem: str, fix: str):
-        self.problem, self.fix = problem, fix
-        super().__init__(f"{problem}\nFix: {fix}")
+class GuardError(BookError):
+    """A reason not to publish: ``path:line: problem`` and the fix, as every ``BookError``."""
 
 
 class AnchorsLost(GuardError):
-    """Publishing would break published links; the message lists them and the fix."""
+    """Publishing would break published links; the message lists them and the fix.
 
-    def __init__(self, lost: list[Lost]):
+    Its path is ``redirects.yml``, where a move is declared (the other fix,
+    restoring the id, is in the page the message names).
+    """
+
+    def __init__(self, lost: list[Lost], redirects_file: str = redirects_mod.FILE):
         self.lost = lost
         problem, _, fix = report(lost).partition("\nFix: ")
-        super().__init__(problem, fix)
+        super().__init__(redirects_file, None, problem, fix)
 
 
-def _index(manifest: dict) -> tuple[dict[str, dict], dict[str, set[str]]]:
-    by_src = {p["src"]: p for p in manifest.get("pages", [])}
-    ids = {p["src"]: {a["id"] for a in p.get("anchors", [])} for p in manifest.get("pages", [])}
-    return by_src, ids
+def _ids(manifest: dict) -> dict[str, set[str]]:
+    return {p["src"]: {a["id"] for a in p.get("anchors", [])} for p in manifest.get("pages", [])}
 
 
 def _as_redirects(value) -> Redirects:
@@ -88,7 +89,7 @@ def check_anchors(new_manifest: dict, published_manifests: dict[str, dict],
     the target page has the target id.
     """
     r = _as_redirects(redirects)
-    _, new_ids = _index(new_manifest)
+    new_ids = _ids(new_manifest)
     lost: dict[tuple[str, str | None], Lost] = {}
 
     def note(page: dict, anchor: dict | None, edition: str, reason: str):
@@ -142,11 +143,75 @@ def report(lost: list[Lost]) -> str:
 
 
 # -- Reading what is published --------------------------------------------------------
+#
+# The guard fails closed: only a branch that does not exist means "nothing
+# published yet". A repository git cannot read, or a published file that is
+# damaged, stops the publish, since guessing "no editions" would let it
+# break every link the guard is there to keep.
 
-def _git_show(repo: Path, spec: str) -> str | None:
-    result = subprocess.run(["git", "-C", str(repo), "show", spec],
-                            capture_output=True, text=True)
-    return result.stdout if result.returncode == 0 else None
+VERSIONS = "versions.json"    # mike's list of editions, at the root of the branch (or deploy_prefix)
+REPAIR = ("restore it from the branch's history (git log --oneline {branch} -- {path}) "
+          "and commit that to {branch}")
+DAMAGED = "`git fsck` names what is damaged; fetch {branch} again from the remote it is published to"
+
+
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run git in ``repo``, output as bytes; no git at all is a ``GuardError``."""
+    try:
+        return subprocess.run(["git", "-C", str(repo), *args], capture_output=True)
+    except OSError as exc:
+        raise GuardError(str(repo), None, f"git could not be run ({exc.strerror or exc})",
+                         "install git: the guard reads the published editions from the gh-pages "
+                         "branch with it") from None
+
+
+def _said(result: subprocess.CompletedProcess) -> str:
+    """Git's complaint, on one line."""
+    return " ".join(result.stderr.decode("utf-8", "replace").split()) or f"exit status {result.returncode}"
+
+
+def branch_exists(repo: Path, branch: str) -> bool:
+    """Whether ``repo`` has the local ``branch``; a repository git cannot read is a ``GuardError``."""
+    result = _git(repo, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}")
+    if result.returncode == 0:
+        return True
+    if result.returncode == 1 and not result.stderr.strip():
+        return False       # --quiet: the ref is absent, and nothing else went wrong
+    raise GuardError(str(repo), None, f"git cannot read this repository ({_said(result)})",
+                     f"give --repo the book's git repository, the one whose {branch} branch "
+                     "holds the published editions, and check that git can read it (git status)")
+
+
+def _exists(repo: Path, branch: str, path: str) -> bool:
+    """Whether ``branch`` has a file or folder at ``path``."""
+    result = _git(repo, "ls-tree", "--full-tree", "--name-only", f"refs/heads/{branch}", "--", path)
+    if result.returncode != 0:
+        raise GuardError(f"{branch}:{path}", None, f"git cannot read the branch ({_said(result)})",
+                         DAMAGED.format(branch=branch))
+    return bool(result.stdout.strip())
+
+
+def _read_json(repo: Path, branch: str, path: str):
+    """The JSON of file ``path`` on ``branch``; unreadable or not JSON is a ``GuardError``."""
+    result = _git(repo, "show", f"refs/heads/{branch}:{path}")
+    where = f"{branch}:{path}"
+    if result.returncode != 0:
+        raise GuardError(where, None, f"git cannot read it ({_said(result)})", DAMAGED.format(branch=branch))
+    try:
+        return json.loads(result.stdout)
+    except ValueError as exc:      # JSONDecodeError, or bytes that are not UTF-8
+        raise GuardError(where, getattr(exc, "lineno", None), f"not valid JSON ({getattr(exc, 'msg', exc)})",
+                         REPAIR.format(branch=branch, path=path)) from None
+
+
+def _listed_editions(listing, branch: str, path: str) -> list[str]:
+    """The edition numbers in mike's versions.json: ``[{"version": "1.0", ...}, ...]``."""
+    if isinstance(listing, list) and all(isinstance(e, dict) and isinstance(e.get("version"), str)
+                                         for e in listing):
+        return [e["version"] for e in listing]
+    raise GuardError(f"{branch}:{path}", None,
+                     'not a list of editions as mike writes it ([{"version": "1.0", ...}, ...])',
+                     REPAIR.format(branch=branch, path=path))
 
 
 def published_manifests(repo: str | Path = ".", branch: str = "gh-pages",
@@ -154,19 +219,33 @@ def published_manifests(repo: str | Path = ".", branch: str = "gh-pages",
     """{edition: manifest} for every version mike lists on ``branch`` that has a manifest.
 
     Read with git from the local branch (no checkout, no network). No branch
-    yet means nothing is published: an empty dict.
+    (or, with a ``prefix``, no such folder on it) means nothing is published
+    yet: an empty dict. An edition published before manifests existed has
+    none and is skipped. Anything else that cannot be read is a ``GuardError``.
     """
     repo = Path(repo)
-    base = f"{prefix.strip('/')}/" if prefix.strip("/") else ""
-    listing = _git_show(repo, f"{branch}:{base}versions.json")
-    if listing is None:
+    if not branch_exists(repo, branch):
         return {}
+    base = f"{prefix.strip('/')}/" if prefix.strip("/") else ""
+    listing = f"{base}{VERSIONS}"
+    if not _exists(repo, branch, listing):
+        if base and not _exists(repo, branch, base.rstrip("/")):
+            return {}
+        raise GuardError(f"{branch}:{listing}", None,
+                         f"{branch} has no {VERSIONS}, so the guard cannot tell which editions it holds",
+                         f"if mike made {branch}, restore the file from its history (git log --oneline "
+                         f"{branch} -- {listing}); if another tool made it, move it aside "
+                         f"(git branch -m {branch} {branch}-old) so that mike starts a new one")
     out = {}
-    for entry in json.loads(listing):
-        version = entry["version"]
-        text = _git_show(repo, f"{branch}:{base}{version}/{MANIFEST}")
-        if text is not None:
-            out[version] = json.loads(text)
+    for version in _listed_editions(_read_json(repo, branch, listing), branch, listing):
+        path = f"{base}{version}/{MANIFEST}"
+        if not _exists(repo, branch, path):
+            continue
+        manifest = _read_json(repo, branch, path)
+        if not (isinstance(manifest, dict) and isinstance(manifest.get("pages", []), list)):
+            raise GuardError(f"{branch}:{path}", None, 'not an anchors manifest ({"pages": [...]})',
+                             REPAIR.format(branch=branch, path=path))
+        out[version] = manifest
     return out
 
 
@@ -188,6 +267,9 @@ def verify(site_dir: str | Path, repo: str | Path = ".", branch: str = "gh-pages
            version: str | None = None) -> dict[str, dict]:
     """Raise ``AnchorsLost`` if the built site loses a published anchor; return what was compared.
 
+    Any other ``GuardError`` (or ``BookError``, for a malformed redirects.yml)
+    means the check could not be made, and stops the publish as surely.
+
     ``version`` is the edition being published (None: compare with every
     published edition). ``make publish`` calls this from its
     ``check_before_deploy`` hook, before anything is committed to gh-pages.
@@ -197,13 +279,18 @@ def verify(site_dir: str | Path, repo: str | Path = ".", branch: str = "gh-pages
     if not path.is_file():
         if not published:
             return {}          # nothing to keep, nothing to compare with
-        raise GuardError(f"the build has no {MANIFEST}, so it cannot be checked against "
+        raise GuardError(str(path), None, f"the build has no {MANIFEST}, so it cannot be checked against "
                          f"{', '.join(published)}",
                          "keep `studybook-manifest` in the plugins of mkdocs.yml")
-    new = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        new = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:      # JSONDecodeError, or bytes that are not UTF-8
+        raise GuardError(str(path), getattr(exc, "lineno", None),
+                         f"not valid JSON ({getattr(exc, 'msg', exc)})",
+                         "build the edition again (the manifest plugin writes this file)") from None
     lost = check_anchors(new, published, redirects_mod.load(Path(repo) / redirects_file))
     if lost:
-        raise AnchorsLost(lost)
+        raise AnchorsLost(lost, str(redirects_file))
     return published
 
 
@@ -216,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         published = verify(args.site, args.repo, args.branch, args.redirects)
-    except GuardError as exc:
+    except BookError as exc:        # GuardError, or a malformed redirects.yml
         print(exc, file=sys.stderr)
         return 1
     editions = ", ".join(published) or "none yet"

@@ -45,22 +45,23 @@ from mike import commands, git_utils, mkdocs_utils
 from mike.app_version import version as mike_version
 from mike.versions import Versions
 
+from studybook.edition import VERSION_ENV, long_date
 from studybook.editions import guard
 from studybook.editions.changelog import (CHANGELOG, VERSION, Entry, heading_for, parse_changelog,
                                  version_key)
-from studybook.editions.plugin import VERSION_ENV
-from studybook.errors import BookError
+from studybook.errors import CONFIG, BookError, config_line
 
 LATEST = "latest"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
 
 
-class PublishError(Exception):
-    """A reason not to publish, with the fix."""
+class PublishError(BookError):
+    """A reason not to publish: ``path:line: problem`` and the fix, as every ``BookError``.
 
-    def __init__(self, problem: str, fix: str):
-        self.problem, self.fix = problem, fix
-        super().__init__(f"{problem}\n  Fix: {fix}")
+    ``path`` is the file at fault (``docs/changelog.md``, ``mkdocs.yml``), the
+    setting (``VERSION``, ``PUSH``), the branch or a file on it
+    (``gh-pages:versions.json``), or the repository for a git problem.
+    """
 
 
 @dataclass
@@ -98,7 +99,7 @@ def check_before_deploy(release: Release) -> None:
         checked = guard.verify(release.site_dir, release.repo, release.branch,
                                prefix=release.deploy_prefix, version=release.version)
     except guard.GuardError as stop:
-        raise PublishError(stop.problem, stop.fix) from None
+        raise PublishError(stop.path, stop.line, stop.problem, stop.fix) from None
     if checked:
         editions = ', '.join(sorted(checked, key=guard.version_key))
         say(f"anchor guard: every page and anchor of {editions} is still served")
@@ -131,9 +132,10 @@ def prepare_downloads(cfg, repo: Path, version: str, workdir: Path) -> dict[str,
         made = build_downloads(dist, site_dir=workdir / "site-offline", repo=repo,
                                environ={**os.environ, VERSION_ENV: version}, log=say)
     except PackageError as error:
-        raise PublishError(f"the downloads of edition {version} could not be made: {error}",
-                           "run `make offline VERSION=" + version + "` to see the problem, fix it, commit, "
-                           "and publish again") from None
+        raise PublishError(error.path, error.line,
+                           f"the downloads of edition {version} could not be made: {error.problem}",
+                           f"{error.fix} (`make offline VERSION={version}` shows the same problem); "
+                           "then commit, and publish again") from None
     say(f"downloads: {made.zip.name}, {made.pdf.name}")
     return {"STUDYBOOK_DIST": str(dist), "STUDYBOOK_REQUIRE_DOWNLOADS": "true"}
 
@@ -145,11 +147,11 @@ def check_version(version: str, newest_in_changelog: str | None = None) -> str:
     version = version.strip()
     example = newest_in_changelog or "1.0"
     if not version:
-        raise PublishError("no edition number given",
+        raise PublishError("VERSION", None, "no edition number given",
                            f"make publish VERSION=<major>.<minor>, for example "
                            f"make publish VERSION={example}")
     if not VERSION.match(version):
-        raise PublishError(f"'{version}' is not an edition number",
+        raise PublishError("VERSION", None, f"'{version}' is not an edition number",
                            "use <major>.<minor> without a 'v' or a third part, "
                            f"for example make publish VERSION={example}")
     return version
@@ -161,7 +163,7 @@ def check_flag(name: str, value: str) -> bool:
         return False
     if value == "1":
         return True
-    raise PublishError(f"{name}={value!r} is not understood",
+    raise PublishError(name, None, f"{value!r} is not understood",
                        f"write {name}=1 to {'push gh-pages' if name == 'PUSH' else 'replace the edition'}, "
                        f"or leave {name} out")
 
@@ -173,13 +175,14 @@ def changelog_entry(text: str, version: str) -> Entry:
     newest = entries[0]
     if newest.version == version:
         return newest
-    if any(e.version == version for e in entries):
+    entry = next((e for e in entries if e.version == version), None)
+    if entry is not None:
         raise PublishError(
-            f"edition {version} is not the newest entry in {path} (that is {newest.version})",
+            path, entry.line, f"edition {version} is not the newest entry (that is {newest.version})",
             f"an edition is published from the commit whose changelog it heads: check out "
             f"the commit (tag v{version}) that added its entry, or publish {newest.version}")
     raise PublishError(
-        f"{path} has no entry for edition {version}",
+        path, newest.line, f"no entry for edition {version} (the newest entry, on this line, is {newest.version})",
         f"add '{heading_for(version, 'YYYY-MM-DD')}' with a bullet list of what changed "
         f"above the {newest.version} entry, commit it, and publish again")
 
@@ -190,11 +193,12 @@ def moves_latest(version: str, published: Versions) -> bool:
     return all(version_key(version) >= version_key(n) for n in numbers)
 
 
-def check_site_url(site_url: str, push: bool) -> None:
+def check_site_url(site_url: str, push: bool, config_file: str | Path | None = None) -> None:
     """An edition pushed with a local site_url would send readers' browsers to localhost."""
     host = urlsplit(site_url).hostname or ""
     if push and host in LOCAL_HOSTS:
         raise PublishError(
+            _shown(config_file), config_line(config_file, "site_url"),
             f"site_url is {site_url}, a local address, and PUSH=1 would publish it for good",
             "set SITE_URL to where gh-pages is served, for example "
             "SITE_URL=https://<owner>.github.io/<repository>/ make publish VERSION=... PUSH=1")
@@ -204,8 +208,8 @@ URL_ATTR = re.compile(r"""\b(?:href|src|action)\s*=\s*["']([^"']*)["']""", re.I)
 ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)
 
 
-def root_404(html: str, version: str) -> str:
-    """The site's root 404.html, made from ``<version>/404.html``.
+def root_404(html: str, version: str, source: str | None = None) -> str:
+    """The site's root 404.html, made from ``<version>/404.html`` (``source``: where it was read).
 
     GitHub Pages serves /404.html for every missing address, at any depth, so
     the page may only use absolute addresses. MkDocs writes a version's 404
@@ -214,7 +218,8 @@ def root_404(html: str, version: str) -> str:
     relative = sorted({u for u in URL_ATTR.findall(html) if u and not ABSOLUTE.match(u)})
     if relative:
         raise PublishError(
-            f"{version}/404.html uses relative addresses ({', '.join(relative[:5])}), "
+            source or f"gh-pages:{version}/404.html", None,
+            f"the page uses relative addresses ({', '.join(relative[:5])}), "
             "which break when it is served for a missing page at another depth",
             "set site_url in mkdocs.yml (SITE_URL): MkDocs then writes the 404 page with absolute paths")
     note = (f"<!-- The site's 404 page: a copy of {version}/404.html, the latest edition's, "
@@ -225,19 +230,22 @@ def root_404(html: str, version: str) -> str:
 
 # -- Git -----------------------------------------------------------------------
 
-def git(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+def git(*args: str, check: bool = True, where: str | None = None) -> subprocess.CompletedProcess:
+    """Run git in the repository; a failure (with ``check``) names ``where`` (default: the repository)."""
     result = subprocess.run(["git", *args], capture_output=True, text=True)
     if check and result.returncode != 0:
-        raise PublishError(f"git {' '.join(args)} failed: {result.stderr.strip()}",
+        raise PublishError(where or os.getcwd(), None,
+                           f"git {' '.join(args)} failed: {result.stderr.strip()}",
                            "run it by hand to see why")
     return result
 
 
 def check_clean_tree() -> None:
+    """An edition is built from a commit: no uncommitted changes."""
     status = git("status", "--porcelain", "--untracked-files=normal").stdout.splitlines()
     if status:
         shown = "; ".join(line[3:] for line in status[:5]) + (" ..." if len(status) > 5 else "")
-        raise PublishError(f"the working tree has uncommitted changes ({shown})",
+        raise PublishError(os.getcwd(), None, f"the working tree has uncommitted changes ({shown})",
                            "commit or stash them: an edition is built from a commit, "
                            "so that it can be rebuilt and checked later")
 
@@ -246,14 +254,16 @@ def sync_branch(remote: str, branch: str, fetch: bool) -> None:
     """Bring the local branch up to date with the remote's, fast-forward only."""
     if fetch:
         if git("remote", "get-url", remote, check=False).returncode != 0:
-            raise PublishError(f"PUSH=1 but the repository has no remote '{remote}'",
+            raise PublishError(os.getcwd(), None, f"PUSH=1 but the repository has no remote '{remote}'",
                                f"add it (git remote add {remote} <url>) or publish without PUSH=1")
         if git("ls-remote", "--exit-code", "--heads", remote, branch, check=False).returncode == 0:
-            git("fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
+            git("fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}",
+                where=branch)
     try:
         git_utils.update_from_upstream(remote, branch)
     except (git_utils.GitBranchDiverged, git_utils.GitRevUnrelated) as e:
-        raise PublishError(f"{e}: the local {branch} and {remote}/{branch} hold different histories",
+        raise PublishError(branch, None,
+                           f"{e}: the local {branch} and {remote}/{branch} hold different histories",
                            f"look at both (git log {branch} {remote}/{branch}); if the remote is "
                            f"right, git branch -f {branch} {remote}/{branch}") from None
 
@@ -285,8 +295,19 @@ def build(config_file: Path, site_dir: Path, version: str, extra_env: dict[str, 
     )
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
-        raise PublishError(f"the book did not build as edition {version} (output above)",
+        raise PublishError(_shown(config_file), None,
+                           f"the book did not build as edition {version} (output above)",
                            "fix the build (make build shows the same errors), commit, and publish again")
+
+
+def _shown(config_file: str | Path | None) -> str:
+    """How a message names mkdocs.yml (or the file given instead)."""
+    return Path(config_file).name if config_file else CONFIG
+
+
+def _on_branch(branch: str, prefix: str, path: str) -> str:
+    """A file on the branch as a message names it: ``gh-pages:versions.json``."""
+    return f"{branch}:{os.path.join(prefix, path)}"
 
 
 def load_config(config_file: Path):
@@ -294,11 +315,12 @@ def load_config(config_file: Path):
     cfg = mkdocs_utils.load_config(str(config_file))
     plugin = cfg["plugins"].get("mike")
     if plugin is None:
-        raise PublishError(f"{config_file} does not load the mike plugin",
-                           "add it under plugins: (see the comments there)")
+        raise PublishError(_shown(config_file), config_line(config_file, "plugins"),
+                           "the mike plugin is not loaded", "add it under plugins: (see the comments there)")
     if plugin.config["alias_type"] != "redirect":
         raise PublishError(
-            f"{config_file}: mike's alias_type is {plugin.config['alias_type']!r}",
+            _shown(config_file), config_line(config_file, "mike", "alias_type"),
+            f"mike's alias_type is {plugin.config['alias_type']!r}",
             "use alias_type: redirect; with symlinks, /latest/ pages lose Material's "
             "instant navigation and 'stay on the same page'")
     return cfg, plugin.config
@@ -306,84 +328,122 @@ def load_config(config_file: Path):
 
 def publish(version: str, *, push: bool = False, force: bool = False,
             config_file: str = "mkdocs.yml") -> None:
+    """Publish edition VERSION: the nine steps of the module docstring, in order."""
     repo = Path.cwd()
     config_path = repo / config_file
+    entry = check_changelog(repo, version)                                  # 1
+    version = entry.version
+    check_clean_tree()                                                      # 2
+    cfg, mike_cfg = load_config(config_path)
+    site_url = cfg["site_url"] or ""
+    check_site_url(site_url, push, config_path)
+    remote, branch, prefix = cfg["remote_name"], cfg["remote_branch"], mike_cfg["deploy_prefix"]
+    sync_branch(remote, branch, fetch=push)                                 # 3
+    published = check_unpublished(version, branch, prefix, force)          # 4
+    is_newest = moves_latest(version, published)
+    check_latest_alias(published, is_newest, branch, prefix)
+    with tempfile.TemporaryDirectory(prefix=f"edition-{version}-") as tmp:
+        release = Release(version, entry, repo, Path(tmp) / "site", config_path, site_url, branch,
+                          prefix, published, is_newest)
+        build_edition(release, cfg, Path(tmp))                              # 5
+        deploy_edition(release, cfg, mike_cfg)                              # 6
+    point_root_at_latest(branch, prefix, mike_cfg["redirect_template"])     # 7
+    copy_root_404(branch, prefix)                                           # 8
+    push_or_preview(remote, branch, push)                                   # 9
+
+
+def check_changelog(repo: Path, version: str) -> Entry:
+    """Step 1: VERSION is <major>.<minor> and heads docs/changelog.md; its entry."""
     changelog = repo / "docs" / CHANGELOG
     if not changelog.exists():
-        raise PublishError(f"{changelog} is missing", "every edition carries docs/changelog.md")
+        raise PublishError(f"docs/{CHANGELOG}", None, "the changelog is missing",
+                           "every edition carries docs/changelog.md; create it with an entry for this "
+                           "edition (see src/studybook/editions/changelog.py)")
     text = changelog.read_text(encoding="utf-8")
     try:
         newest = parse_changelog(text)[0].version   # only for the example in a message
     except BookError:
         newest = None
-    version = check_version(version, newest)
-    entry = changelog_entry(text, version)
-    check_clean_tree()
+    return changelog_entry(text, check_version(version, newest))
 
-    cfg, mike_cfg = load_config(config_path)
-    site_url = cfg["site_url"] or ""
-    check_site_url(site_url, push)
-    remote, branch, prefix = cfg["remote_name"], cfg["remote_branch"], mike_cfg["deploy_prefix"]
 
-    sync_branch(remote, branch, fetch=push)
+def check_unpublished(version: str, branch: str, prefix: str, force: bool) -> Versions:
+    """Step 4: what the branch holds, which may include VERSION only with FORCE."""
     published = commands.list_versions(branch, prefix)
     if published.find(version) and not force:
         raise PublishError(
-            f"edition {version} is already published on {branch}; a published edition is never replaced silently",
+            _on_branch(branch, prefix, guard.VERSIONS), None,
+            f"edition {version} is already published; a published edition is never replaced silently",
             f"publish the next edition instead (a new changelog entry), or, to replace {version} "
             f"on purpose, make publish VERSION={version} FORCE=1")
-    newest_edition = moves_latest(version, published)
-    if len(published) and not newest_edition and not published.find(LATEST):
-        raise PublishError(f"{branch} holds editions but no '{LATEST}' alias",
+    return published
+
+
+def check_latest_alias(published: Versions, is_newest: bool, branch: str, prefix: str) -> None:
+    """An edition older than the newest leaves `latest` where it is, so the branch must have it."""
+    if not is_newest and not published.find(LATEST):
+        raise PublishError(_on_branch(branch, prefix, guard.VERSIONS), None,
+                           f"the branch holds editions but no '{LATEST}' alias",
                            f"point it at the newest edition first: .venv/bin/mike alias "
                            f"--update-aliases --alias-type redirect <X.Y> {LATEST}")
 
-    with tempfile.TemporaryDirectory(prefix=f"edition-{version}-") as tmp:
-        site_dir = Path(tmp) / "site"
-        say(f"building edition {version} ({entry.date_text}) for {site_url}")
-        if "SITE_URL" not in os.environ:
-            say("SITE_URL is not set, so this is a preview for this machine: "
-                "do not push it (README, 'Publish by hand')")
-        downloads_env = prepare_downloads(cfg, repo, version, Path(tmp))
-        build(config_path, site_dir, version, downloads_env)
-        release = Release(version, entry, repo, site_dir, config_path, site_url, branch,
-                          prefix, published, newest_edition)
-        check_before_deploy(release)
-        add_to_edition(release)
 
-        head = git("rev-parse", "--short", "HEAD").stdout.strip()
-        aliases = [LATEST] if newest_edition else []
-        cfg["site_dir"] = str(site_dir)
-        try:
-            with commands.deploy(cfg, version, aliases=aliases, update_aliases=True,
-                                 alias_type=commands.AliasType.redirect,
-                                 template=mike_cfg["redirect_template"], branch=branch,
-                                 message=f"Publish edition {version} from {head} with mike {mike_version}",
-                                 deploy_prefix=prefix):
-                pass
-        except git_utils.GitEmptyCommit:
-            say(f"edition {version} on {branch} already matches this build; nothing to commit")
-    if newest_edition:
+def build_edition(release: Release, cfg, workdir: Path) -> None:
+    """Step 5: the downloads, the strict build into ``release.site_dir``, and the two hooks on it."""
+    say(f"building edition {release.version} ({long_date(release.entry.date)}) for {release.site_url}")
+    if "SITE_URL" not in os.environ:
+        say("SITE_URL is not set, so this is a preview for this machine: "
+            "do not push it (README, 'Publish by hand')")
+    downloads_env = prepare_downloads(cfg, release.repo, release.version, workdir)
+    build(release.config_file, release.site_dir, release.version, downloads_env)
+    check_before_deploy(release)
+    add_to_edition(release)
+
+
+def deploy_edition(release: Release, cfg, mike_cfg) -> None:
+    """Step 6: mike commits the build as VERSION, and moves `latest` to it if it is the newest."""
+    version, branch = release.version, release.branch
+    head = git("rev-parse", "--short", "HEAD").stdout.strip()
+    cfg["site_dir"] = str(release.site_dir)
+    try:
+        with commands.deploy(cfg, version, aliases=[LATEST] if release.is_newest else [],
+                             update_aliases=True, alias_type=commands.AliasType.redirect,
+                             template=mike_cfg["redirect_template"], branch=branch,
+                             message=f"Publish edition {version} from {head} with mike {mike_version}",
+                             deploy_prefix=release.deploy_prefix):
+            pass
+    except git_utils.GitEmptyCommit:
+        say(f"edition {version} on {branch} already matches this build; nothing to commit")
+    if release.is_newest:
         say(f"deployed {version} to {branch} and pointed '{LATEST}' at it")
     else:
-        latest = published.find(LATEST)
         say(f"deployed {version} to {branch}; '{LATEST}' stays on "
-            f"{latest[0] if latest else 'the newest edition'}, which is newer")
+            f"{release.published.find(LATEST)[0]}, which is newer")
 
+
+def point_root_at_latest(branch: str, prefix: str, template) -> None:
+    """Step 7: mike set-default latest, so the site root redirects to latest/."""
     try:
-        commands.set_default(LATEST, mike_cfg["redirect_template"], branch=branch,
+        commands.set_default(LATEST, template, branch=branch,
                              message=f"Point the site root at {LATEST} with mike {mike_version}",
                              deploy_prefix=prefix)
     except git_utils.GitEmptyCommit:
         pass
 
+
+def copy_root_404(branch: str, prefix: str) -> None:
+    """Step 8: the root 404.html, a copy of the latest edition's own 404 page."""
     latest_version = commands.list_versions(branch, prefix).find(LATEST)[0]
-    page = git_utils.read_file(branch, os.path.join(prefix, latest_version, "404.html"),
-                               universal_newlines=True)
+    source = os.path.join(prefix, latest_version, "404.html")
+    page = root_404(git_utils.read_file(branch, source, universal_newlines=True), latest_version,
+                    f"{branch}:{source}")
     if commit_files(branch, f"Root 404 page from edition {latest_version}",
-                    {os.path.join(prefix, "404.html"): root_404(page, latest_version).encode()}):
+                    {os.path.join(prefix, "404.html"): page.encode()}):
         say(f"root 404.html now copies {latest_version}/404.html")
 
+
+def push_or_preview(remote: str, branch: str, push: bool) -> None:
+    """Step 9: with PUSH=1, push the branch; otherwise say how to look at it."""
     if push:
         git_utils.push_branch(remote, branch)
         say(f"pushed {branch} to {remote}")
@@ -406,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         publish(args.version, push=check_flag("PUSH", args.push),
                 force=check_flag("FORCE", args.force), config_file=args.config_file)
-    except (PublishError, BookError, git_utils.GitError) as e:
+    except (BookError, git_utils.GitError) as e:      # PublishError is a BookError
         print(f"make publish: {e}", file=sys.stderr)
         return 2
     return 0

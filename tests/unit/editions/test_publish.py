@@ -7,6 +7,7 @@ the real book, in a temporary clone, and reads it in a browser.)
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -42,7 +43,7 @@ def test_good_versions(given, expected):
 def test_bad_versions_say_how_to_call_make_publish(given, problem):
     with pytest.raises(PublishError) as err:
         check_version(given, newest_in_changelog="1.2")
-    assert problem in str(err.value)
+    assert str(err.value).startswith(f"VERSION: {problem}\n  Fix: ")
     assert "make publish VERSION=1.2" in str(err.value)
 
 
@@ -53,7 +54,7 @@ def test_flags(value, expected):
 
 @pytest.mark.parametrize("value", ["yes", "true", "2", " 1"])
 def test_unclear_flags_are_refused(value):
-    with pytest.raises(PublishError, match=r"FORCE=.* is not understood"):
+    with pytest.raises(PublishError, match=r"^FORCE: .* is not understood\n  Fix: write FORCE=1"):
         check_flag("FORCE", value)
 
 
@@ -71,17 +72,17 @@ CHANGELOG = """\
 
 
 def test_the_edition_must_head_the_changelog():
-    assert changelog_entry(CHANGELOG, "1.1").date_text == "1 March 2027"
+    assert changelog_entry(CHANGELOG, "1.1").date == dt.date(2027, 3, 1)
     with pytest.raises(PublishError) as err:
         changelog_entry(CHANGELOG, "1.0")
-    assert "edition 1.0 is not the newest entry" in str(err.value)
+    assert "docs/changelog.md:7: edition 1.0 is not the newest entry" in str(err.value)   # 1.0's heading
     assert "tag v1.0" in str(err.value)
 
 
 def test_an_edition_without_an_entry_is_refused_with_the_heading_to_write():
     with pytest.raises(PublishError) as err:
         changelog_entry(CHANGELOG, "1.2")
-    assert "docs/changelog.md has no entry for edition 1.2" in str(err.value)
+    assert "docs/changelog.md:3: no entry for edition 1.2" in str(err.value)   # above the newest entry
     assert "## 1.2 — YYYY-MM-DD { #v1-2 }" in str(err.value)
 
 
@@ -104,7 +105,7 @@ def test_latest_goes_to_the_newest_edition_only(version, published, expected):
 def test_a_local_site_url_may_be_built_but_not_pushed():
     check_site_url("http://127.0.0.1:8000/", push=False)
     check_site_url("https://example.org/book/", push=True)
-    with pytest.raises(PublishError, match="a local address"):
+    with pytest.raises(PublishError, match="^mkdocs.yml: site_url is http://localhost:8000/, a local address"):
         check_site_url("http://localhost:8000/", push=True)
 
 
@@ -118,6 +119,7 @@ def test_the_root_404_page_is_marked_after_the_doctype():
 def test_a_404_page_with_relative_addresses_is_refused():
     with pytest.raises(PublishError) as err:
         root_404('<!doctype html><link href="assets/a.css"><script src="../x.js"></script>', "1.1")
+    assert str(err.value).startswith("gh-pages:1.1/404.html: the page uses relative addresses")
     assert "assets/a.css" in str(err.value) and "../x.js" in str(err.value)
     assert "site_url" in str(err.value)
 
@@ -218,7 +220,7 @@ def test_publishing_again_needs_force_and_then_replaces(tiny):
     head = tiny.head()
     again = tiny.publish("1.0")
     assert again.returncode == 2
-    assert "edition 1.0 is already published on gh-pages" in again.stderr
+    assert "make publish: gh-pages:versions.json: edition 1.0 is already published" in again.stderr
     assert "make publish VERSION=1.0 FORCE=1" in again.stderr
     assert tiny.head() == head
     tiny.write("docs/extra.md", "# Added later\n")
@@ -242,7 +244,7 @@ def test_an_older_edition_republished_leaves_latest_on_the_newest(tiny):
 def test_an_edition_without_a_changelog_entry_is_refused_before_building(tiny):
     result = tiny.publish("1.1")
     assert result.returncode == 2
-    assert "docs/changelog.md has no entry for edition 1.1" in result.stderr
+    assert "docs/changelog.md:3: no entry for edition 1.1" in result.stderr
     assert "building" not in result.stdout
     assert git(tiny.repo, "branch", "--list", "gh-pages") == ""
 
@@ -251,7 +253,7 @@ def test_a_dirty_working_tree_is_refused(tiny):
     tiny.write("docs/index.md", "# Changed, not committed\n\n<!-- studybook:edition -->\n")
     result = tiny.publish("1.0")
     assert result.returncode == 2
-    assert "uncommitted changes (docs/index.md)" in result.stderr
+    assert f"make publish: {tiny.repo}: the working tree has uncommitted changes (docs/index.md)" in result.stderr
 
 
 def test_a_failing_build_publishes_nothing(tiny):
@@ -284,9 +286,9 @@ def test_push_first_catches_up_with_the_remote(tiny):
 
 
 def test_make_publish_without_or_with_a_bad_version_fails_clearly():
-    for args, message in [([], "no edition number given"),
-                          (["VERSION=1.0.0"], "'1.0.0' is not an edition number"),
-                          (["VERSION=1.0", "PUSH=yes"], "PUSH='yes' is not understood")]:
+    for args, message in [([], "VERSION: no edition number given"),
+                          (["VERSION=1.0.0"], "VERSION: '1.0.0' is not an edition number"),
+                          (["VERSION=1.0", "PUSH=yes"], "PUSH: 'yes' is not understood")]:
         result = subprocess.run(["make", "--no-print-directory", "-o", ".venv/.installed", "publish", *args],
                                 cwd=REPO, capture_output=True, text=True)
         assert result.returncode != 0

@@ -1,12 +1,10 @@
 """studybook.editions.publish.prepare_downloads: an edition is built with its own offline zip and PDF."""
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
 import studybook.offline.package
 from studybook.editions import publish
-from studybook.offline.artifacts import Edition
 
 
 class Config(dict):
@@ -22,8 +20,8 @@ def test_the_files_are_made_for_the_edition_and_the_build_must_use_them(tmp_path
 
     def fake_build_downloads(dist, *, site_dir, repo, environ, log):
         calls.append((dist, site_dir, repo, environ["MIKE_DOCS_VERSION"]))
-        edition = Edition("1.1", dt.date(2027, 3, 1))
-        return studybook.offline.package.Downloads(edition, dist / edition.zip_name, dist / edition.pdf_name)
+        # prepare_downloads reads only the two files' names, not the edition
+        return studybook.offline.package.Downloads(None, dist / "edition-1.1.zip", dist / "edition-1.1.pdf")
 
     monkeypatch.setattr(studybook.offline.package, "build_downloads", fake_build_downloads)
     env = publish.prepare_downloads(Config(plugins={"studybook-downloads": object()}), Path("/repo"), "1.1", tmp_path)
@@ -33,9 +31,12 @@ def test_the_files_are_made_for_the_edition_and_the_build_must_use_them(tmp_path
 
 def test_a_failure_stops_the_publish_with_the_fix(tmp_path, monkeypatch):
     def failing(*args, **kwargs):
-        raise studybook.offline.package.PackageError("the offline build failed")
+        raise studybook.offline.package.PackageError("mkdocs.yml", None, "the offline build failed",
+                                                     "`make build` shows the same errors")
 
     monkeypatch.setattr(studybook.offline.package, "build_downloads", failing)
     with pytest.raises(publish.PublishError) as err:
         publish.prepare_downloads(Config(plugins={"studybook-downloads": object()}), tmp_path, "1.1", tmp_path)
-    assert "downloads of edition 1.1" in str(err.value) and "make offline VERSION=1.1" in str(err.value)
+    assert str(err.value).startswith("mkdocs.yml: the downloads of edition 1.1 could not be made: "
+                                     "the offline build failed\n  Fix: `make build` shows the same errors")
+    assert "make offline VERSION=1.1" in str(err.value)

@@ -8,8 +8,10 @@ entry; here a repeated key stops the build, also across files.
 Checks, each a ``BookError`` naming the file, the line and the entry:
 
 - the file parses (braces balance, ``key = {value}`` pairs are well formed);
-- every key is lowercase letters, digits and single hyphens;
-- no key is defined twice, in one file or across files;
+- every key is one that a citation ``[@key]`` can name (``KEY``, below);
+- no key is defined twice, in one file or across files, also not in two
+  cases (``Yeo2001`` and ``yeo2001``): BibTeX and pybtex take those for one key;
+- no two keys get the same id on the bibliography page (``anchor_id``);
 - the entry type is one we support and has the fields that type needs
   (``REQUIRED``), plus a ``keywords`` field naming exactly one bibliography
   group (``GROUPS``).
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +29,16 @@ from pybtex.exceptions import PybtexError
 
 from studybook.errors import BookError
 
-KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A citation key as pandoc's Markdown reads it without braces (and as reference
+# managers write them: Yeo2001, yeo-2001, Kim:2001, doi:10.1000/xyz): letters of
+# either case, digits and "_", with single punctuation marks between them. Of
+# pandoc's internal punctuation, "# % < > ~" are left out: pandoc's BibTeX
+# reader refuses them in a .bib key. A key must end with a letter, digit or
+# "_", or pandoc would leave its last mark out of the citation.
+KEY_PUNCTUATION = "-:./+?&$"
+KEY = re.compile(rf"^\w+(?:[{re.escape(KEY_PUNCTUATION)}]\w+)*\Z")
+KEY_FIX = ("keys may hold letters of either case, digits and '_', with one of "
+           f"{' '.join(KEY_PUNCTUATION)} between two of them (Yeo2001, yeo-2001, Kim:2001, doi:10.1000/xyz)")
 # The start of an entry: "@type{key," (or "@type(key,"), with its line.
 ENTRY_HEAD = re.compile(r"^[ \t]*@(?P<type>[A-Za-z]+)[ \t]*[{(][ \t]*(?P<key>[^,\s{}()]*)", re.M)
 NOT_ENTRIES = {"comment", "string", "preamble"}
@@ -80,6 +92,11 @@ class Entry:
     def group(self) -> str:
         return next(k for k in keywords_of(self.fields.get("keywords", "")) if k in GROUPS)
 
+    @property
+    def anchor(self) -> str:
+        """The entry's id on the bibliography page."""
+        return anchor_id(self.key)
+
 
 @dataclass
 class Bibliography:
@@ -95,6 +112,43 @@ class Bibliography:
 
 def keywords_of(value: str) -> list[str]:
     return [k.strip().lower() for k in re.split(r"[,;]", value) if k.strip()]
+
+
+def anchor_id(key: str) -> str:
+    """The id a key gets on the bibliography page (``bibliography/#yeo-2001``).
+
+    Lowercase ASCII letters, digits, "-" and "_", so that a link to it needs
+    no escaping in a URL or a classroom handout. Accents are dropped (``Müller`` ->
+    ``muller``) and every other character becomes "-" (``doi:10.1000/xyz`` ->
+    ``doi-10-1000-xyz``), so a lowercase-hyphen key is its own id and the
+    book's links stay as they are.
+    """
+    letters = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9_-]", "-", letters.lower())
+
+
+def key_problem(key: str) -> str | None:
+    """Why ``key`` cannot be a citation key, or None if it can."""
+    if KEY.match(key):
+        return None
+    bad = next((c for c in key if not (c.isalnum() or c == "_" or c in KEY_PUNCTUATION)), None)
+    if bad is not None:
+        shown = repr(bad) if bad.isprintable() and not bad.isspace() else f"U+{ord(bad):04X}"
+        return f"it contains {shown}, which a citation [@key] cannot hold"
+    if key[0] in KEY_PUNCTUATION:
+        return f"it starts with '{key[0]}'; a key starts with a letter, a digit or '_'"
+    if key[-1] in KEY_PUNCTUATION:
+        return f"it ends with '{key[-1]}', which pandoc would leave out of [@{key}]"
+    pair = re.search(rf"[{re.escape(KEY_PUNCTUATION)}]{{2,}}", key).group()
+    return f"it has '{pair}': two marks in a row end the key in [@{key}]"
+
+
+def suggest_key(key: str) -> str:
+    """A key like ``key`` that is allowed: each run of other characters becomes one "-"."""
+    allowed = re.escape(KEY_PUNCTUATION)
+    out = re.sub(rf"[^\w{allowed}]+", "-", key)
+    out = re.sub(rf"[{allowed}]{{2,}}", lambda m: m.group()[0] if len(set(m.group())) == 1 else "-", out)
+    return out.strip(KEY_PUNCTUATION) or "yeo-2001"
 
 
 def _chunk_problem(chunk: str) -> tuple[int, str] | None:
@@ -149,20 +203,22 @@ def parse_bib(text: str, shown: str) -> list[Entry]:
                             "make every '{' match one '}'; an entry looks like "
                             "@type{key, field = {value}, field = {value}}")
     heads = [h for h in all_heads if h[0] not in NOT_ENTRIES]
-    # 2. Keys: well formed and unique in this file.
-    seen: dict[str, int] = {}
+    # 2. Keys: well formed and unique in this file (before pybtex, which
+    #    stops at a repeated key without saying where the first one is).
+    seen: dict[str, tuple[str, int]] = {}
     for etype, key, line, _ in heads:
         if not key:
             raise BookError(shown, line, f"an @{etype} entry has no key",
                             "write @type{key, ...} with a key such as 'yeo-2001'")
-        if not KEY.match(key):
-            raise BookError(shown, line, f"entry key '{key}' is not allowed",
-                            "use lowercase letters, digits and single hyphens only, e.g. "
-                            f"'{re.sub(r'[^a-z0-9]+', '-', key.lower()).strip('-') or 'yeo-2001'}'")
-        if key in seen:
-            raise BookError(shown, line, f"duplicate key '{key}': it is already defined on line {seen[key]}",
-                            "keep one of the two entries, or give one a new key")
-        seen[key] = line
+        problem = key_problem(key)
+        if problem:
+            raise BookError(shown, line, f"entry key '{key}' is not allowed: {problem}",
+                            f"rename it and its citations, e.g. '{suggest_key(key)}'; {KEY_FIX}")
+        first = seen.get(key.casefold())
+        if first:
+            raise BookError(shown, line, f"duplicate key '{key}': it is already defined on line {first[1]}"
+                            + _case_note(key, first[0]), "keep one of the two entries, or give one a new key")
+        seen[key.casefold()] = (key, line)
     # 3. Everything else pybtex finds (missing commas, '=', undefined macros...).
     try:
         data = Parser(encoding="UTF-8").parse_string(text)
@@ -206,9 +262,35 @@ def check_entry(entry: Entry) -> None:
                         "add keywords = {primary}, {press}, {scholarly} or {reference}")
 
 
+def _case_note(key: str, other: str) -> str:
+    """Why two keys that differ only in case are one key."""
+    if key == other:
+        return ""
+    return f" as '{other}' (BibTeX takes keys that differ only in case for the same key)"
+
+
+def _check_unique(entry: Entry, keys: dict[str, Entry], anchors: dict[str, Entry]) -> None:
+    """``entry``'s key is new (in any case) and so is its id on the bibliography page."""
+    first = keys.get(entry.key.casefold())
+    if first:
+        raise BookError(entry.file, entry.line, f"duplicate key '{entry.key}': it is already defined "
+                        f"in {first.file}:{first.line}" + _case_note(entry.key, first.key),
+                        "keys are unique across all .bib files: keep one entry, or rename yours "
+                        "with your file's prefix (e.g. 'aw-', 'gl-')")
+    clash = anchors.get(entry.anchor)
+    if clash:
+        raise BookError(entry.file, entry.line, f"entry keys '{clash.key}' ({clash.file}:{clash.line}) and "
+                        f"'{entry.key}' ({entry.file}:{entry.line}) would both have the id '{entry.anchor}' "
+                        "on the bibliography page",
+                        "rename one of the two keys (an id is the key in lowercase, with each mark "
+                        "other than '-' and '_' made '-')")
+
+
 def load_bibliography(paths: list[Path], root: Path) -> Bibliography:
-    """Parse and check every file; keys must be unique across all of them."""
+    """Parse and check every file; keys (and their ids) must be unique across all of them."""
     entries: dict[str, Entry] = {}
+    keys: dict[str, Entry] = {}
+    anchors: dict[str, Entry] = {}
     digest = hashlib.sha256()
     for path in paths:
         try:
@@ -218,11 +300,6 @@ def load_bibliography(paths: list[Path], root: Path) -> Bibliography:
         text = path.read_text(encoding="utf-8")
         digest.update(shown.encode() + b"\0" + text.encode() + b"\0")
         for entry in parse_bib(text, shown):
-            if entry.key in entries:
-                first = entries[entry.key]
-                raise BookError(entry.file, entry.line, f"duplicate key '{entry.key}': it is already defined "
-                                f"in {first.file}:{first.line}",
-                                "keys are unique across all .bib files: keep one entry, or rename yours "
-                                "with your file's prefix (e.g. 'aw-', 'gl-')")
-            entries[entry.key] = entry
+            _check_unique(entry, keys, anchors)
+            entries[entry.key] = keys[entry.key.casefold()] = anchors[entry.anchor] = entry
     return Bibliography(list(paths), entries, digest.hexdigest())

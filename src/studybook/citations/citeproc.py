@@ -36,6 +36,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from html import unescape
 from importlib import metadata
 from pathlib import Path
 
@@ -196,8 +197,11 @@ def read_page_output(html: str, slots: list[Slot]) -> dict[int, str]:
 
 
 def read_bibliography_output(html: str) -> dict[str, str]:
-    """Key -> tidy HTML of its bibliography entry, in the style's order."""
-    return {m.group("key"): tidy_html(m.group("body")) for m in BIB_ENTRY.finditer(html)}
+    """Key -> tidy HTML of its bibliography entry, in the style's order.
+
+    Pandoc writes the key into the entry's id escaped (``ref-a&amp;b``).
+    """
+    return {unescape(m.group("key")): tidy_html(m.group("body")) for m in BIB_ENTRY.finditer(html)}
 
 
 # -- Running pandoc, with the cache ----------------------------------------------

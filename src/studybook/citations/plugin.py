@@ -46,7 +46,6 @@ from studybook.citations.noteorder import ReadingOrderExtension
 
 log = logging.getLogger("mkdocs.plugins.studybook.citations.plugin")
 CITE_PLACEHOLDER = re.compile("\u27e6cite:(\\d+)\u27e7")
-BIB_PLACEHOLDER = re.compile("\u27e6bib:([a-z0-9-]+)\u27e7")
 SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]+[\"']?(?P<path>[^\"'\s]+)[\"']?[ \t]*$", re.M)
 
 
@@ -97,14 +96,21 @@ def snippet_citation_error(root: Path, page: str, markdown: str, line_offset: in
 
 
 def unknown_key_error(bib: Bibliography, scan: PageScan) -> BookError | None:
+    """The first citation of a key that no .bib file defines, as an error that names the nearest keys."""
     for cluster in scan.clusters:
         for cite in cluster.cites:
-            if cite.key not in bib:
-                close = difflib.get_close_matches(cite.key, list(bib.entries), n=3, cutoff=0.6)
-                hint = f" (did you mean {', '.join(close)}?)" if close else ""
-                return BookError(scan.path, cluster.line, f"unknown citation key '@{cite.key}'{hint}",
-                                 f"add an entry with the key '{cite.key}' to a .bib file in bibliography/, "
-                                 "or cite a key that exists")
+            if cite.key in bib:
+                continue
+            # Keys are case-sensitive, as pandoc's are: point at the entry that differs only in case.
+            same = next((k for k in bib.entries if k.casefold() == cite.key.casefold()), None)
+            if same:
+                return BookError(scan.path, cluster.line, f"unknown citation key '@{cite.key}': the entry's "
+                                 f"key is '{same}' (keys are case-sensitive)", f"write @{same}")
+            close = difflib.get_close_matches(cite.key, list(bib.entries), n=3, cutoff=0.6)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            return BookError(scan.path, cluster.line, f"unknown citation key '@{cite.key}'{hint}",
+                             f"add an entry with the key '{cite.key}' to a .bib file in bibliography/, "
+                             "or cite a key that exists")
     return None
 
 
@@ -207,7 +213,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             markdown = rewrite_page(scan)
         if uri == self.config.bibliography_page:
             self.bib_html = self.formatter.bibliography(scan.path)
-            generated = bibpage.render(self.bib, list(self.bib_html), self.cited_in(), uri)
+            taken = {h.id for h in scan.headings if h.id}
+            generated = bibpage.render(self.bib, list(self.bib_html), self.cited_in(), uri, taken)
             markdown = markdown.replace(bibpage.MARKER, generated, 1)
         return markdown
 
@@ -215,7 +222,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         uri = page.file.src_uri
         rendered = self.rendered.get(uri, {})
         html = CITE_PLACEHOLDER.sub(lambda m: rendered[int(m.group(1))], html)
-        html = BIB_PLACEHOLDER.sub(lambda m: self.bib_html[m.group(1)], html)
+        html = bibpage.PLACEHOLDER.sub(lambda m: self.bib_html[bibpage.placeholder_key(m)], html)
         if "\u27e6cite:" in html or "\u27e6bib:" in html:    # pragma: no cover - a bug, not bad input
             raise BookError(f"docs/{uri}", None, "a citation placeholder was left in the page",
                             "report this as a bug in src/studybook/citations/plugin.py")

@@ -3,7 +3,9 @@
 The syntax (pandoc's, restricted to what the book uses):
 
 - a citation cluster ``[@key]``, ``[@key, p. 12]``, ``[@a, pp. 5–8; @b]``, with an
-  optional prefix (``[see @key, p. 3]``). Keys are ``[a-z0-9-]``;
+  optional prefix (``[see @key, p. 3]``). A key is what ``bibfiles.KEY``
+  allows (``Yeo2001``, ``yeo-2001``, ``doi:10.1000/xyz``), also in pandoc's
+  braces (``[@{Kim:2001}, p. 3]``);
 - our own notes: ``[^label]`` in the text and a definition ``[^label]: text``,
   which may itself contain citation clusters.
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from studybook.citations.bibfiles import KEY
+from studybook.citations.bibfiles import KEY, KEY_FIX
 from studybook.errors import BookError, line_of
 
 CITE_LABEL = "cite-"          # our footnote labels for citation notes: [^cite-1], [^cite-2] ...
@@ -39,7 +41,7 @@ NOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
 NOTE_DEF = re.compile(r"^(?P<indent>[ \t]*)\[\^(?P<label>[^\]\s]+)\]:", re.M)
 HEADING = re.compile(r"^[ ]{0,3}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*$", re.M)
 ATTRS = re.compile(r"\{:?(?P<attrs>[^{}]*)\}\s*$")
-LOOKS_LIKE_CITE = re.compile(r"\[(?:[^\[\]\n]*?[\s;])?-?@[A-Za-z0-9]")
+LOOKS_LIKE_CITE = re.compile(r"\[(?:[^\[\]\n]*?[\s;])?-?@[\w{]")
 PUNCTUATION = re.compile(r"[.,;:!?]+")
 
 
@@ -230,10 +232,16 @@ def parse_cluster(body: str) -> list[Cite] | None:
     cites = []
     for part in body.split(";"):
         m = CITE_ITEM.match(part)
-        if not m or not KEY.match(m.group("key")):
+        key = _unbraced(m.group("key")) if m else ""
+        if not KEY.match(key):
             return None
-        cites.append(Cite(m.group("key"), (m.group("locator") or "").strip(), (m.group("prefix") or "").strip()))
+        cites.append(Cite(key, (m.group("locator") or "").strip(), (m.group("prefix") or "").strip()))
     return cites
+
+
+def _unbraced(key: str) -> str:
+    """A key without pandoc's optional braces: ``{Kim:2001}`` is ``Kim:2001``."""
+    return key[1:-1] if len(key) > 2 and key[0] == "{" and key[-1] == "}" else key
 
 
 def _heading_title(text: str) -> tuple[str, str | None]:
@@ -309,8 +317,7 @@ def _clusters(page: _Page, links: list[tuple[int, int]], defs: list[NoteDef]) ->
         cites = parse_cluster(page.text[start + 1:end - 1])
         if cites is None:
             raise page.error(start, f"malformed citation '{page.text[start:end]}'",
-                             "write [@key], [@key, p. 12] or [@a, p. 1; @b]; keys are lowercase letters, "
-                             "digits and hyphens")
+                             f"write [@key], [@key, p. 12] or [@a, p. 1; @b]; {KEY_FIX}")
         d = _def_at(defs, start)
         clusters.append(Cluster(start, end, cites, page.line(start), d.label if d else None))
     for n, c in enumerate(clusters, 1):

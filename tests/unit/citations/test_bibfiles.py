@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from studybook.citations.bibfiles import GROUPS, REQUIRED, load_bibliography, parse_bib
+from studybook.citations.bibfiles import GROUPS, REQUIRED, anchor_id, key_problem, load_bibliography, parse_bib
 from studybook.errors import BookError
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "sources.bib"
@@ -42,8 +42,23 @@ def test_digest_changes_with_content(tmp_path):
         ("\n@book{e, title = {X} date = {1999}}\n", "a.bib:2", "malformed BibTeX in entry 'e'"),
         ("@book{f, title = X}\n", "a.bib:1", "malformed BibTeX in entry 'f'"),
         # Keys.
-        ("@book{Yeo_2001, title={X}, date={1}, keywords={scholarly}}\n", "a.bib:1",
-         "entry key 'Yeo_2001' is not allowed"),
+        # Keys: what a citation [@key] cannot name, with a key that can.
+        ("@book{Yeo!2001, title={X}, date={1}, keywords={scholarly}}\n", "a.bib:1",
+         "entry key 'Yeo!2001' is not allowed: it contains '!', which a citation [@key] cannot hold\n"
+         "  Fix: rename it and its citations, e.g. 'Yeo-2001'"),
+        ("@book{Yeo<2001>, title={X}, date={1}, keywords={scholarly}}\n", "a.bib:1", "it contains '<'"),
+        ("@book{yeo--2001, title={X}, date={1}, keywords={scholarly}}\n", "a.bib:1",
+         "entry key 'yeo--2001' is not allowed: it has '--': two marks in a row"),
+        ("@book{yeo-2001., title={X}, date={1}, keywords={scholarly}}\n", "a.bib:1",
+         "it ends with '.', which pandoc would leave out of [@yeo-2001.]"),
+        ("@book{:yeo, title={X}, date={1}, keywords={scholarly}}\n", "a.bib:1", "it starts with ':'"),
+        # BibTeX takes keys that differ only in case for one key.
+        (GOOD + GOOD.replace("kunadze-1999", "Kunadze-1999"), "a.bib:6",
+         "duplicate key 'Kunadze-1999': it is already defined on line 1 as 'kunadze-1999' (BibTeX takes keys"),
+        # Two keys, one id on the bibliography page.
+        (GOOD.replace("kunadze-1999", "Kunadze:1999") + GOOD, "a.bib:6",
+         "entry keys 'Kunadze:1999' (a.bib:1) and 'kunadze-1999' (a.bib:6) would both have the id "
+         "'kunadze-1999' on the bibliography page"),
         ("@book{, title={X}}\n", "a.bib:1", "an @book entry has no key"),
         (GOOD + GOOD.replace("{X}", "{Y}"), "a.bib:6", "duplicate key 'kunadze-1999': it is already defined on line 1"),
         # Types and required fields.
@@ -74,6 +89,33 @@ def test_bad_entries_name_file_line_and_key(tmp_path, text, where, problem):
     assert message.startswith(where + ": "), message
     assert problem in message
     assert "Fix:" in message
+
+
+@pytest.mark.parametrize(
+    "key, anchor",
+    [
+        # (a key as a reference manager or a maintainer writes it, its id on the bibliography page)
+        ("yeo-2001", "yeo-2001"),                       # the book's own keys are their own ids
+        ("fbis-sov-2000-0209-arrival", "fbis-sov-2000-0209-arrival"),
+        ("1999report", "1999report"),
+        ("Yeo2001", "yeo2001"),                         # JabRef, Zotero
+        ("yeo2001putin", "yeo2001putin"),               # Google Scholar
+        ("Yeo_2001", "yeo_2001"),
+        ("Kim:2001", "kim-2001"),
+        ("doi:10.1000/xyz", "doi-10-1000-xyz"),         # a DOI-style key
+        ("Lee&Park+2002?", None),                       # ends with a mark: refused
+        ("Lee&Park+2002", "lee-park-2002"),
+        ("Müller2001", "muller2001"),                   # accents dropped in the id only
+    ],
+)
+def test_keys_as_reference_managers_write_them(key, anchor):
+    if anchor is None:
+        assert key_problem(key)
+        return
+    assert key_problem(key) is None
+    entry = parse_bib(f"@book{{{key}, title={{X}}, date={{2001}}, keywords={{scholarly}}}}\n", "x.bib")[0]
+    assert (entry.key, entry.anchor) == (key, anchor)
+    assert anchor_id(key) == anchor
 
 
 def test_duplicate_key_across_files_names_both(tmp_path):
@@ -109,3 +151,22 @@ def test_comments_and_strings_between_entries_are_fine():
             + GOOD + "% end\n")
     assert [e.key for e in parse_bib(text, "x.bib")] == ["kunadze-1999"]
     assert parse_bib(text, "x.bib")[0].line == 5
+
+
+@pytest.mark.parametrize(
+    "second, problem",
+    [
+        # (the second file's entry, after GOOD in a.bib: the message, which names both entries)
+        (GOOD.replace("kunadze-1999", "Kunadze-1999"),
+         "b.bib:3: duplicate key 'Kunadze-1999': it is already defined in a.bib:1 as 'kunadze-1999'"),
+        (GOOD.replace("kunadze-1999", "kunadze:1999"),
+         "b.bib:3: entry keys 'kunadze-1999' (a.bib:1) and 'kunadze:1999' (b.bib:3) would both have the id "
+         "'kunadze-1999'"),
+    ],
+)
+def test_keys_that_clash_across_files(tmp_path, second, problem):
+    (tmp_path / "a.bib").write_text(GOOD)
+    (tmp_path / "b.bib").write_text("\n\n" + second)
+    with pytest.raises(BookError) as err:
+        load_bibliography([tmp_path / "a.bib", tmp_path / "b.bib"], tmp_path)
+    assert str(err.value).startswith(problem), str(err.value)

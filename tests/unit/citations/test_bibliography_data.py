@@ -1,8 +1,10 @@
 """bibliography/*.bib: every planned key exists once, and every entry follows the conventions.
 
-The conventions (CONTRIBUTING.md, "Add a source"): keys are lowercase letters,
-digits and hyphens; `keywords` is exactly one of the four groups of the
-bibliography page; an FBIS item carries its Daily Report identifier in `series` (Chicago prints it after the report title; `number` would print as "nos. …").
+The conventions (CONTRIBUTING.md, "Add a source"): a key is one the build
+accepts (``bibfiles.KEY``: ``yeo-2001``, also ``Yeo2001`` or ``Kim:2001`` as
+reference managers write them), and a planned key, lowercase with hyphens, is
+its own id on the bibliography page (classroom links point at those ids);
+`keywords` is exactly one of the four groups of the bibliography page; an FBIS item carries its Daily Report identifier in `series` (Chicago prints it after the report title; `number` would print as "nos. …").
 """
 import re
 from collections import Counter
@@ -11,11 +13,12 @@ from pathlib import Path
 import pytest
 from pybtex.database import parse_file
 
+from studybook.citations.bibfiles import anchor_id, key_problem
+
 BIB_DIR = Path(__file__).resolve().parents[3] / "bibliography"
 BIB_FILES = sorted(BIB_DIR.glob("*.bib"))
 ENTRIES = [(path.name, key, entry) for path in BIB_FILES for key, entry in parse_file(str(path)).entries.items()]
 
-KEY = re.compile(r"^[a-z0-9-]+$")
 KEYWORDS = {"primary", "press", "scholarly", "reference"}
 FBIS_NUMBER = re.compile(r"^FBIS-(SOV|EAS|CHI)-\d{4}-\d{4}$")
 
@@ -66,6 +69,11 @@ def test_planned_key_is_defined_exactly_once(key):
     assert len(where) == 1, f"{key}: defined in {where or 'no file'}; it must be defined exactly once"
 
 
+@pytest.mark.parametrize("key", PLANNED_KEYS)
+def test_planned_key_is_its_own_id(key):
+    assert anchor_id(key) == key, f"{key}: its bibliography id would change to {anchor_id(key)!r}"
+
+
 def test_no_key_is_defined_in_two_files():
     counts = Counter(key for _, key, _ in ENTRIES)
     assert not [key for key, n in counts.items() if n > 1]
@@ -73,7 +81,7 @@ def test_no_key_is_defined_in_two_files():
 
 @pytest.mark.parametrize("name, key, entry", ENTRIES, ids=[key for _, key, _ in ENTRIES])
 def test_entry_follows_the_conventions(name, key, entry):
-    assert KEY.match(key), f"{name}: key {key!r} may hold only lowercase letters, digits and hyphens"
+    assert key_problem(key) is None, f"{name}: key {key!r} is not allowed: {key_problem(key)}"
     keywords = entry.fields.get("keywords", "")
     assert keywords in KEYWORDS, f"{name}: {key} has keywords {keywords!r}; use exactly one of {sorted(KEYWORDS)}"
     if key.startswith("fbis-") or "FBIS" in entry.fields.get("journaltitle", ""):

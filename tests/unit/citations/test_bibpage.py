@@ -1,8 +1,12 @@
 """studybook.citations.bibpage: groups in a fixed order, an anchor per entry, "cited in" links to sections."""
+import re
 from pathlib import Path
 
+import pytest
+
 from studybook.citations.bibfiles import load_bibliography
-from studybook.citations.bibpage import Place, render
+from studybook.citations.bibpage import PLACEHOLDER, Place, entry_placeholder, placeholder_key, render
+from studybook.errors import BookError
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "sources.bib"
 BIB = load_bibliography([FIXTURE], FIXTURE.parent)
@@ -28,7 +32,39 @@ def test_groups_come_in_order_each_sorted_as_given():
 def test_every_entry_has_its_key_as_anchor():
     md = render(BIB, ORDER, {}, "bibliography.md")
     for key in ORDER:
-        assert f"⟦bib:{key}⟧\n{{ #{key} .bib-entry }}" in md
+        assert f"{entry_placeholder(key)}\n{{ #{key} .bib-entry }}" in md
+
+
+def bib_of(tmp_path, *keys):
+    path = tmp_path / "k.bib"
+    path.write_text("".join(f"@book{{{k}, title={{X}}, date={{2001}}, keywords={{scholarly}}}}\n" for k in keys))
+    return load_bibliography([path], tmp_path)
+
+
+def test_keys_as_reference_managers_write_them_get_safe_ids(tmp_path):
+    keys = ["Yeo2001", "doi:10.1000/xyz", "Kim:2001", "Lee&Park_2002"]
+    md = render(bib_of(tmp_path, *keys), keys, {}, "bibliography.md")
+    ids = re.findall(r"\{ #(\S+) \.bib-entry \}", md)
+    assert ids == ["yeo2001", "doi-10-1000-xyz", "kim-2001", "lee-park_2002"]
+    # The placeholder carries the key in a form Markdown leaves alone ("_" and "&" would not be).
+    assert [placeholder_key(m) for m in PLACEHOLDER.finditer(md)] == keys
+    assert re.fullmatch(r"⟦bib:[0-9a-f]+⟧", entry_placeholder("Lee&Park_2002"))
+
+
+@pytest.mark.parametrize(
+    "key, taken, problem",
+    [
+        # (an entry's key, ids the page already has, the message)
+        ("Scholarly-Works", set(), "entry 'Scholarly-Works' would have the id 'scholarly-works' on the "
+         "bibliography page, which the heading 'Scholarly works' has"),
+        ("Bibliography", {"bibliography"}, "entry 'Bibliography' would have the id 'bibliography' on the "
+         "bibliography page, which a heading of the page ({ #bibliography }) has"),
+    ],
+)
+def test_an_entry_id_may_not_be_an_id_the_page_has(tmp_path, key, taken, problem):
+    with pytest.raises(BookError) as err:
+        render(bib_of(tmp_path, key), [key], {}, "bibliography.md", taken)
+    assert str(err.value).startswith("k.bib:1: " + problem), str(err.value)
 
 
 def test_cited_in_links_point_at_sections_once_each():

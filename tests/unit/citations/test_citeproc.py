@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from studybook.citations.bibfiles import load_bibliography
-from studybook.citations.citeproc import DEFAULT_STYLE, Formatter, page_document, smarten, style_path, tidy_html
+from studybook.citations.citeproc import (DEFAULT_STYLE, Formatter, page_document, read_bibliography_output, smarten,
+                                          style_path, tidy_html)
 from studybook.citations.scan import scan_page
 from studybook.errors import BookError
 
@@ -41,6 +42,13 @@ def text_of(html):
 )
 def test_tidy_html(html, expected):
     assert tidy_html(html) == expected
+
+
+def test_bibliography_keys_come_back_unescaped():
+    """Pandoc escapes the key in an entry's id; the key is what the .bib file says."""
+    html = ('<div id="ref-Lee&amp;Park_2002" class="csl-entry" role="listitem">A.</div>\n'
+            '<div id="ref-doi:10.1000/xyz" class="csl-entry" role="listitem">B.</div>')
+    assert read_bibliography_output(html) == {"Lee&Park_2002": "A.", "doi:10.1000/xyz": "B."}
 
 
 def test_smarten_uses_the_character_before():

@@ -119,7 +119,10 @@ def test_ten_citations_on_a_page_take_one_pandoc_run(mini_site):
         # (chapter text, the message: page and line, then the problem)
         ("---\ntitle: X\n---\n\n# X\n\nText [@joo-2010, p. 1].\n",
          "docs/chapters/a.md:7: unknown citation key '@joo-2010' (did you mean joo-2001"),
-        ("# X\n\nText [@Joo-2001].\n", "docs/chapters/a.md:3: malformed citation '[@Joo-2001]'"),
+        # Keys are case-sensitive, as pandoc's are.
+        ("# X\n\nText [@Joo-2001].\n", "docs/chapters/a.md:3: unknown citation key '@Joo-2001': the entry's "
+         "key is 'joo-2001' (keys are case-sensitive)\n  Fix: write @joo-2001"),
+        ("# X\n\nText [@joo--2001].\n", "docs/chapters/a.md:3: malformed citation '[@joo--2001]'"),
         ("# X\n\nText[^n].\n", "docs/chapters/a.md:3: note '[^n]' has no definition"),
     ],
 )
@@ -189,3 +192,76 @@ def test_citation_in_a_snippet_stops_the_build(mini_site):
     assert not result.ok
     assert ("docs/chapters/a.md:5: the snippet 'includes/part.md' contains a citation, which would not be "
             "formatted") in result.output
+
+
+# Keys as reference managers write them (JabRef and Zotero: Yeo2001; a DOI-style
+# key; Kim:2001; "&" and "_"), end to end: note, bibliography entry and its id,
+# "cited in" links.
+MANAGER_BIB = """
+@article{Yeo2001,
+  author = {Yeo, In-Kon}, title = {Putin's Pragmatic Approach to the {Korean} Peninsula},
+  journaltitle = {Fixture Journal}, date = {2001}, keywords = {scholarly},
+}
+@book{doi:10.1000/xyz,
+  author = {Kim, Young-Sam}, title = {Memoirs}, publisher = {Fixture Press}, date = {2001},
+  keywords = {primary},
+}
+@legal{Kim:2001,
+  title = {Joint Statement}, date = {2001-02-27}, keywords = {primary},
+}
+@online{Lee&Park_2002,
+  title = {A Web Page}, organization = {Fixture Ministry}, url = {https://example.org/x}, date = {2002},
+  keywords = {press},
+}
+"""
+MANAGER_CHAPTER = """# A chapter { #a-chapter }
+
+Opening claim [@Yeo2001, p. 3].
+A note of ours[^ours].
+
+[^ours]: It cites [@{Kim:2001}, art. 2].
+
+## Memoirs { #memoirs }
+
+As he wrote [@doi:10.1000/xyz, p. 7; @Lee&Park_2002].
+Again [@Yeo2001, p. 4].
+"""
+
+
+def test_keys_as_reference_managers_write_them(mini_site):
+    pages = {"chapters/a.md": MANAGER_CHAPTER, "bibliography.md": BIBLIOGRAPHY}
+    result = build(mini_site, pages, bib=MANAGER_BIB, listed="[]")
+    assert result.ok, result.output
+    # The notes: full form first, short after, the braced key read like the plain one.
+    assert notes(result.html("chapters/a/index.html")) == [
+        "In-Kon Yeo, “Putin’s Pragmatic Approach to the Korean Peninsula,” Fixture Journal, 2001, 3.",
+        "It cites (Joint Statement, February 27, 2001, art. 2).",
+        "Young-Sam Kim, Memoirs (Fixture Press, 2001), 7; “A Web Page,” Fixture Ministry, 2002, "
+        "https://example.org/x.",
+        "Yeo, “Putin’s Pragmatic Approach to the Korean Peninsula,” 4.",
+    ]
+    # The bibliography: each entry once, under an id made safe from its key, with its "cited in" links.
+    html = result.html("bibliography/index.html")
+    found = re.findall(r'<p class="bib-entry" id="([^"]+)">(.*?)</p>\s*<p class="bib-cited-in">(.*?)</p>', html, re.S)
+    entries = {anchor: (entry, cited_in) for anchor, entry, cited_in in found}
+    assert list(entries) == ["kim-2001", "doi-10-1000-xyz", "lee-park_2002", "yeo2001"]
+    assert entries["yeo2001"] == (
+        "Yeo, In-Kon. “Putin’s Pragmatic Approach to the Korean Peninsula.” <em>Fixture Journal</em>, 2001.",
+        'Cited in: <a href="../chapters/a/#a-chapter">A chapter</a>; '
+        '<a href="../chapters/a/#memoirs">A chapter — Memoirs</a>.')
+    assert entries["doi-10-1000-xyz"] == (
+        "Kim, Young-Sam. <em>Memoirs</em>. Fixture Press, 2001.",
+        'Cited in: <a href="../chapters/a/#memoirs">A chapter — Memoirs</a>.')
+    # A citation inside our note counts where the note's marker stands.
+    assert entries["kim-2001"][1] == 'Cited in: <a href="../chapters/a/#a-chapter">A chapter</a>.'
+    assert entries["lee-park_2002"][0].startswith("Fixture Ministry. “A Web Page.” 2002.")
+    assert "\u27e6" not in html
+
+
+def test_two_keys_with_one_id_stop_the_build(mini_site):
+    bib = MANAGER_BIB + "@legal{kim-2001, title = {Another}, date = {2001}, keywords = {primary}}\n"
+    pages = {"chapters/a.md": MANAGER_CHAPTER, "bibliography.md": BIBLIOGRAPHY}
+    result = build(mini_site, pages, bib=bib, listed="[kim-2001]")
+    assert not result.ok
+    assert ("bibliography/sources.bib:17: entry keys 'Kim:2001' (bibliography/sources.bib:10) and 'kim-2001' "
+            "(bibliography/sources.bib:17) would both have the id 'kim-2001' on the bibliography page") in result.output

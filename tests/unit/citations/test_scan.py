@@ -16,8 +16,14 @@ from studybook.errors import BookError
         ("@a, p. 1; @b", [Cite("a", "p. 1"), Cite("b")]),
         ("@a, p. 1;@b, p. 2", [Cite("a", "p. 1"), Cite("b", "p. 2")]),
         ("see @a, p. 3", [Cite("a", "p. 3", "see")]),
-        ("@Yeo-2001", None),              # capital letter
-        ("@yeo_2001", None),              # underscore
+        # Keys as reference managers write them: capitals, "_", ":", "/" and ".".
+        ("@Yeo2001", [Cite("Yeo2001")]),
+        ("@Kim:2001; @yeo_2001, p. 4", [Cite("Kim:2001"), Cite("yeo_2001", "p. 4")]),
+        ("@doi:10.1000/xyz, p. 3", [Cite("doi:10.1000/xyz", "p. 3")]),
+        ("see @{Kim:2001}, p. 3", [Cite("Kim:2001", "p. 3", "see")]),   # pandoc's braces
+        ("@yeo--2001", None),             # two marks in a row
+        ("@yeo!2001", None),              # a character no key may hold
+        ("@{yeo-2001.}", None),           # braces do not make any key allowed
         ("@a p. 3", None),                # missing comma
         ("@a; b", None),                  # second item without @
         ("-@a", None),                    # suppress-author is not used in notes
@@ -127,7 +133,10 @@ def test_placeholder_is_plain_text_markdown_leaves_alone():
     "text, line, problem",
     [
         # (Markdown, line of the error, what the message says)
-        ("Fine.\nBad [@Yeo-2001].", 2, "malformed citation '[@Yeo-2001]'"),
+        ("Fine.\nBad [@Yeo!2001].", 2, "malformed citation '[@Yeo!2001]'"),
+        ("Bad [@Yeo--2001].", 1, "keys may hold letters of either case"),
+        ("Split [@_a, p. 1;\n@b].", 1, "malformed citation '[@_a, p. 1;'"),
+        ("Split [@{Kim:2001}, p. 1;\n@b].", 1, "malformed citation '[@{Kim:2001}, p. 1;'"),
         ("Bad [@a p. 3].", 1, "malformed citation '[@a p. 3]'"),
         ("Split [@a, p. 1;\n@b].", 1, "malformed citation '[@a, p. 1;'"),
         ("Text[^gone].", 1, "note '[^gone]' has no definition"),

@@ -60,9 +60,10 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def build_book(dest: Path, *, config: str = "mkdocs.yml", site_url: str | None = None) -> subprocess.CompletedProcess:
+def build_book(dest: Path, *, config: str = "mkdocs.yml", site_url: str | None = None,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Build the book from the repository with --strict into ``dest``; raise on failure."""
-    env = mkdocs_env(**({"SITE_URL": site_url} if site_url else {}))
+    env = mkdocs_env(**({"SITE_URL": site_url} if site_url else {}), **(env or {}))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(dest)],
         cwd=REPO, env=env, capture_output=True, text=True,
@@ -223,12 +224,15 @@ def build_mini_site(tmp: Path, pages: dict[str, str], config: str = "", files: d
     ``config`` is extra YAML appended to a minimal mkdocs.yml that loads our
     plugins the way the real book does. Any build WARNING fails the build.
     With ``studybook-edition`` among the plugins, a book without a changelog
-    gets ``MINI_CHANGELOG``.
+    gets ``MINI_CHANGELOG``; a page given as None is not written.
     """
     if "studybook-edition" in config and "changelog.md" not in pages:
         pages = {**pages, "changelog.md": MINI_CHANGELOG}
     docs = tmp / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
     for rel, text in pages.items():
+        if text is None:
+            continue
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text, encoding="utf-8")
     for rel, text in (files or {}).items():

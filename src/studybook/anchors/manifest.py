@@ -83,6 +83,7 @@ class ManifestPlugin(BasePlugin):
         self.pages[uri] = page_entry(uri, page.title or "", output, kind, self.numbers.get(uri))
         return output
 
+    @event_priority(50)     # before the readers of anchors.json (assignments, cartridge: -100)
     def on_post_build(self, config):
         rank = {uri: i for i, uri in enumerate(self.order)}
         pages = sorted(self.pages.values(), key=lambda p: (rank.get(p["src"], len(rank)), p["path"]))

@@ -32,6 +32,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
 from studybook.errors import BookError
+from studybook.order import require
 from studybook.anchors.linkdata import data_element
 
 FILE = "redirects.yml"
@@ -134,9 +135,7 @@ class RedirectsPlugin(BasePlugin[RedirectsConfig]):
         self.moves = load(Path(config.config_file_path).parent / self.config.file)
         self.ids: dict[str, set[str]] = {}   # reset on every (re)build
         if self.moves.pages:
-            if "redirects" not in config.plugins:
-                raise BookError(self.moves.path, None, "page moves need the mkdocs-redirects plugin",
-                                "add `- redirects` to `plugins:` in mkdocs.yml")
+            require(config, "studybook-redirects", "redirects", f"{self.moves.path} declares page moves")
             plugin = config.plugins["redirects"]
             plugin.config["redirect_maps"] = {**plugin.config["redirect_maps"], **self.moves.pages}
         return config

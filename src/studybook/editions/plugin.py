@@ -93,5 +93,6 @@ class EditionPlugin(BasePlugin):
         config["extra"]["edition"]["changelog_url"] = changelog.url
         return files
 
+    @event_priority(50)     # the box is Markdown: the glossary and citation plugins (0) see it too
     def on_page_markdown(self, markdown, page, config, files):
         return render_edition_box(markdown, page.file.src_uri, self.edition)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 MAX_CHARS = 160
 # Elements whose text is not prose: note markers, tooltips, hidden helpers.
@@ -81,6 +81,7 @@ def shorten(text: str, limit: int = MAX_CHARS) -> str:
 class DescribePlugin(BasePlugin):
     """Give each page without a front-matter description its first paragraph as one."""
 
+    @event_priority(-100)   # reads the finished content: notes formatted, nothing more to add
     def on_page_content(self, html, page, config, files):
         if not page.meta.get("description"):
             text = shorten(first_paragraph(html))

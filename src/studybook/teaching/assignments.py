@@ -22,6 +22,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
+from studybook.order import require
 from studybook.teaching import readinglinks
 
 SCRIPT_NAME = "anchors.json.js"
@@ -48,6 +49,10 @@ def write_data_script(site_dir: str | Path, site_url: str, site_name: str = "") 
 class AssignmentsPlugin(BasePlugin):
     """Write anchors.json.js after the build."""
 
-    @event_priority(-100)   # after the plugin that writes anchors.json
+    def on_config(self, config):
+        require(config, "studybook-assignments", "studybook-manifest", "the builder's data is anchors.json")
+        return config
+
+    @event_priority(-100)   # after studybook-manifest has written anchors.json (priority 50)
     def on_post_build(self, config):
         write_data_script(config.site_dir, config.site_url or "", config.site_name)

@@ -31,10 +31,11 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from studybook.teaching import readinglinks
 from studybook.errors import BookError
+from studybook.order import require
 
 # -- IMS Common Cartridge 1.1: namespaces, schemas and resource types --------
 CC_VERSION = "1.1.0"
@@ -168,6 +169,11 @@ SHIPPED = "downloads/reading-list.imscc"
 class CartridgePlugin(BasePlugin):
     """Ship the reading list with every build, read from this build's anchors.json."""
 
+    def on_config(self, config):
+        require(config, "studybook-cartridge", "studybook-manifest", "the reading list is made from anchors.json")
+        return config
+
+    @event_priority(-100)   # after studybook-manifest has written anchors.json (priority 50)
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         manifest = readinglinks.load(site)

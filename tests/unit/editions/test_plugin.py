@@ -105,7 +105,7 @@ def test_mini_site_built_for_a_version_without_an_entry_fails(mini_site, monkeyp
 
 
 def test_mini_site_without_a_changelog_fails(mini_site):
-    built = mini_site({"index.md": HOME}, CONFIG)
+    built = mini_site({"index.md": HOME, "changelog.md": None}, CONFIG)
     assert not built.ok
     assert "docs/changelog.md: the changelog is missing" in built.output
 

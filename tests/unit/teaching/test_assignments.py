@@ -37,24 +37,10 @@ def test_a_required_manifest_that_is_missing_stops_the_build(tmp_path):
         write_data_script(tmp_path, "https://ex.org/", "B")
 
 
-HOOK = '''
-import json, pathlib
-def on_post_build(config):
-    pathlib.Path(config.site_dir, "anchors.json").write_text(json.dumps(%r))
-''' % (MANIFEST,)
-
-
-def test_mini_site_writes_anchors_js_after_the_plugin_that_writes_the_manifest(mini_site):
-    # The hook stands in for the anchors plugin: it writes anchors.json in
-    # on_post_build, at the default priority; our plugin must run after it.
-    build = mini_site({"index.md": "# Home { #home }\n"},
-                      "plugins:\n  - studybook-assignments\nhooks:\n  - hooks/anchors.py\n",
-                      files={"hooks/anchors.py": HOOK})
+def test_mini_site_writes_anchors_js_from_the_manifest(mini_site):
+    pages = {"index.md": "# Home { #home }\n\n<!-- studybook:edition -->\n"}
+    build = mini_site(pages, "plugins:\n  - studybook-edition\n  - studybook-assignments\n  - studybook-manifest\n")
     assert build.ok, build.output
     data = script_data(build.html("anchors.json.js"))
-    assert data["manifest"] == MANIFEST and data["siteUrl"] == "http://127.0.0.1/" and data["siteName"] == "Mini"
-
-
-def test_mini_site_without_a_manifest_fails_unless_told_otherwise(mini_site, tmp_path):
-    build = mini_site({"index.md": "# Home { #home }\n"}, "plugins:\n  - studybook-assignments\n")
-    assert not build.ok and "anchor manifest is missing" in build.output
+    assert data["manifest"]["edition"] == "2.1" and data["siteUrl"] == "http://127.0.0.1/" and data["siteName"] == "Mini"
+    assert sorted(p["src"] for p in data["manifest"]["pages"]) == ["changelog.md", "index.md"]

@@ -85,7 +85,7 @@ def test_removing_a_published_paragraph_stops_publishing(clone, without_paragrap
     before = git(clone, "rev-parse", "gh-pages")
     result = make_publish(clone, "2.1", editions_url(clone))
     assert result.returncode == 2, result.stdout + result.stderr
-    assert "make publish: Publishing would break links to 1 published anchor" in result.stderr
+    assert "make publish: redirects.yml: Publishing would break links to 1 published anchor" in result.stderr
     assert "chapters/treaty-with-pyongyang/#p-yhys" in result.stderr
     assert git(clone, "rev-parse", "gh-pages") == before
 

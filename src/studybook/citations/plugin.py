@@ -3,12 +3,12 @@
 The plugin wires the small modules together:
 
 - ``bibfiles`` loads and checks the .bib files (on_config);
-- ``citescan`` finds every citation and note in every page, so an unknown
+- ``scan`` finds every citation and note in every page, so an unknown
   key, an orphan entry or a malformed cluster stops the build before any
   formatting, and the bibliography knows which sections cite what (on_files);
 - ``citeproc`` formats each page's citations with one pandoc run, cached,
   and runs the pages that miss the cache in parallel (on_files, on_page_markdown);
-- ``citescan.rewrite_page`` turns body clusters into footnotes ``[^cite-N]``
+- ``scan.rewrite_page`` turns body clusters into footnotes ``[^cite-N]``
   and clusters in our notes into inline placeholders (on_page_markdown);
 - ``noteorder`` numbers all notes 1..n in reading order (a Markdown extension);
 - ``bibpage`` writes the bibliography page's sections (on_page_markdown);

@@ -12,7 +12,7 @@ glossary page stops the build with the page, the line and the fix.
 - ``links``: finds each rendered page's links and the section they sit in;
 - ``previews``: ties term links to a tooltip with the definition;
 - ``backlinks``: "Where this term/person appears" on glossary and people pages;
-- ``glossary_index``: the A-Z list on glossary/index.md;
+- ``index``: the A-Z list on glossary/index.md;
 - ``abbreviations``: checks includes/abbreviations.md against the pages.
 """
 from __future__ import annotations

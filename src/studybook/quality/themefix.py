@@ -4,7 +4,7 @@ Each fix below is a markup problem that the accessibility or HTML checks report 
 page, sits in a theme partial that has no block to override (copying a whole partial into
 overrides/ would freeze it at this theme version), and is repaired by a one-line change to
 the finished HTML. A fix that no longer matches (because the theme fixed it) does nothing;
-``tests/unit/test_themefix.py`` shows each one before and after.
+``tests/unit/quality/test_themefix.py`` shows each one before and after.
 """
 from __future__ import annotations
 

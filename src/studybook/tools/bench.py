@@ -60,7 +60,7 @@ COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
 
 
-# -- Pure helpers (tests/unit/test_bench.py) ----------------------------------------
+# -- Pure helpers (tests/unit/tools/test_bench.py) ----------------------------------------
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")

@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Our commands never write bytecode into the source tree.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: bench help serve build offline cartridge test ids check-ids check-anchors abbreviations publish lock clean
+.PHONY: bench help serve build offline cartridge test test-fast lint check-properdocs ids check-ids check-anchors abbreviations publish lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -78,9 +78,21 @@ publish: $(VENV)/.installed node_modules/.installed ## Publish edition VERSION=x
 
 # -- Tests ------------------------------------------------------------------
 
-test: $(VENV)/.installed node_modules/.installed ## Run every test (installs Chromium if missing)
+test: lint $(VENV)/.installed node_modules/.installed ## Run every test: lint, unit, mini-site, whole book, browser (installs Chromium if missing)
 	scripts/ensure-chromium
 	$(BIN)/pytest
+
+# The loop while you work: unit and mini-site tests, no browser, no whole-book build.
+test-fast: $(VENV)/.installed node_modules/.installed ## Unit and mini-site tests only (about a minute)
+	$(BIN)/pytest tests/unit -m "not slow and not browser" -q
+
+lint: $(VENV)/.installed ## ruff on src/ and tests/ (pinned; rules in pyproject.toml)
+	$(BIN)/ruff check src tests
+
+# ProperDocs, the MkDocs 1.x fork, in a virtual environment of its own (.cache/):
+# it must build the same book. README, "The stack and its future".
+check-properdocs: $(VENV)/.installed node_modules/.installed ## Fail if `properdocs build` makes a different book from `mkdocs build`
+	$(BIN)/python -m studybook.tools.properdocs
 
 # Not a test: timings swing with the machine. README, "Quality gates and budgets".
 bench: $(VENV)/.installed node_modules/.installed ## Build time, page weight, Lighthouse vs the budgets (bench/results.json)

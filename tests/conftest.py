@@ -376,7 +376,7 @@ EDITION = "1.0"          # the current edition, alias "latest"
 OLDER_EDITION = "0.9"    # an older one, to test choosing an edition
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def book_config():
     """The real mkdocs.yml, loaded the way MkDocs loads it."""
     from mkdocs.config import load_config

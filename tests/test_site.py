@@ -17,17 +17,17 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import broken_links, linkcheck
 
 from studybook.quality.csp import inline_script_hashes
 from studybook.quality.fragments import broken_fragments
+
+from conftest import broken_links, linkcheck
 
 REPO = Path(__file__).resolve().parents[1]
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -6,10 +6,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from cc_spec import check_cartridge
-from conftest import chapter_order
 
 from studybook.teaching import cartridge
+
+from cc_spec import check_cartridge
+from conftest import chapter_order
 
 pytestmark = pytest.mark.slow
 

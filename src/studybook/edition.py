@@ -64,9 +64,9 @@ def build_date(environ=None) -> dt.date:
     environ = os.environ if environ is None else environ
     epoch = (environ.get(EPOCH_ENV) or "").strip()
     if not epoch:
-        return dt.datetime.now(dt.timezone.utc).date()
+        return dt.datetime.now(dt.UTC).date()
     try:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     except (ValueError, OverflowError, OSError):
         raise BookError(EPOCH_ENV, None, f"{EPOCH_ENV}={epoch!r} is not a time stamp",
                         f"set {EPOCH_ENV} to a whole number of seconds since 1970 "

@@ -9,10 +9,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import add_changelog_entry, commit_all, git, mkdocs_env, serve, VENV_BIN
 from playwright.sync_api import expect
 
 from studybook.editions.guard import AnchorsLost, verify
+
+from conftest import VENV_BIN, add_changelog_entry, commit_all, git, mkdocs_env, serve
 
 CHAPTER = "docs/chapters/treaty-with-pyongyang.md"
 REMOVED = "p-yhys"          # the paragraph this test deletes

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO, QuietHandler, Server, broken_links, free_port, linkcheck, mkdocs_env
 from playwright.sync_api import expect
+
+from conftest import REPO, QuietHandler, Server, broken_links, free_port, linkcheck, mkdocs_env
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

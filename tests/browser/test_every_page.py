@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO, Reader
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -9,8 +9,6 @@ offline copy is opened from file://).
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect

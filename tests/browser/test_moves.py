@@ -2,8 +2,9 @@
 import re
 
 import pytest
-from conftest import REPO, serve
 from playwright.sync_api import expect
+
+from conftest import REPO, serve
 
 pytestmark = pytest.mark.browser
 

@@ -1,1 +1,4 @@
-"""Tests of the offline edition: the zip from file://, the PDF, the downloads online (a package, so that its conftest does not shadow tests/conftest.py)."""
+"""Tests of the offline edition: the zip from file://, the PDF, the downloads online.
+
+A package, so that its conftest does not shadow tests/conftest.py.
+"""

@@ -3,10 +3,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO, mkdocs_env, serve
 from playwright.sync_api import expect
 
 from studybook.offline.artifacts import human_size
+
+from conftest import REPO, mkdocs_env, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -2,7 +2,7 @@
 import os
 import re
 import zipfile
-from urllib.parse import urlsplit, unquote
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright.sync_api import expect

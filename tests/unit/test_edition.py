@@ -48,7 +48,7 @@ def test_resolve_stops_without_an_entry(tmp_path, files, version, message):
 ])
 def test_build_date(epoch, day):
     assert build_date({"SOURCE_DATE_EPOCH": epoch}) == day
-    assert build_date({}) == dt.datetime.now(dt.timezone.utc).date()
+    assert build_date({}) == dt.datetime.now(dt.UTC).date()
 
 
 @pytest.mark.parametrize("epoch", ["abc", "1.5", "-", "99999999999999999999"])
@@ -70,7 +70,7 @@ def _config(tmp_path, plugins):
     (tmp_path / "docs" / "changelog.md").write_text(CHANGELOG, encoding="utf-8")
     config = MkDocsConfig(config_file_path=str(path))
     config.load_file(path.open(encoding="utf-8"))
-    errors, warnings = config.validate()
+    errors, _warnings = config.validate()
     assert not errors, errors
     return config
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build_book
 from studybook.order import TIMELINE
+
+from conftest import REPO, build_book
 
 PLUGINS_START, PLUGINS_END = "\nplugins:\n", "\n# -- Extensions"
 
@@ -49,7 +50,7 @@ def plugin_entries(text: str) -> tuple[str, list[tuple[str, str]], str]:
     pending: list[str] = []                      # comment lines above the next entry
     for line in text[start:end].split("\n"):
         if line.startswith("  - "):
-            entries.append(pending + [line])
+            entries.append([*pending, line])
             pending = []
         elif line.startswith("  #") and not (entries and line.startswith("      ")):
             pending.append(line)

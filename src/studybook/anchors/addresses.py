@@ -41,7 +41,7 @@ def site_root(site_url: str | None, version: str | None = None) -> str:
 
 def public_root(config) -> str:
     """The site root of this build's published editions (``site_url`` less mike's version folder)."""
-    from studybook.edition import edition_of   # here: addresses stays importable without MkDocs' config
+    from studybook.edition import edition_of  # here: addresses stays importable without MkDocs' config
     return site_root(config.site_url, edition_of(config).version)
 
 

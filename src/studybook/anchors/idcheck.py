@@ -21,9 +21,9 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority
 
 from studybook.anchors import scan as anchorscan
+from studybook.anchors.ids import find_headings, find_problems
 from studybook.book import is_chapter
 from studybook.errors import BookError
-from studybook.anchors.ids import find_headings, find_problems
 
 
 def source_problem(source: str, path: str) -> BookError | None:

@@ -31,9 +31,9 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
+from studybook.anchors.linkdata import data_element
 from studybook.errors import BookError
 from studybook.order import require
-from studybook.anchors.linkdata import data_element
 
 FILE = "redirects.yml"
 MOVES_CLASS = "sb-anchor-moves"
@@ -150,7 +150,7 @@ class RedirectsPlugin(BasePlugin[RedirectsConfig]):
             if r.resolve_page(old) not in src:
                 raise r.error(old, f"page move '{old}': the new page '{new}' does not exist",
                               "point it at an existing page under docs/")
-        for (old_page, old_id), (new_page, new_id) in r.anchors.items():
+        for (old_page, old_id), (new_page, _) in r.anchors.items():
             key = f"{old_page}#{old_id}"
             if r.resolve_page(old_page) not in src:
                 raise r.error(key, f"anchor move '{key}': no page serves '{old_page}' any more",

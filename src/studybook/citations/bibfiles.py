@@ -191,7 +191,7 @@ def parse_bib(text: str, shown: str) -> list[Entry]:
     # 1. Each entry closes its braces and nothing stray follows it. Checked
     #    before pybtex, which reports an unclosed brace wherever the file ends
     #    and silently skips text between entries.
-    for i, (etype, key, line, start) in enumerate(all_heads):
+    for i, (etype, key, _line, start) in enumerate(all_heads):
         end = all_heads[i + 1][3] if i + 1 < len(all_heads) else len(text)
         chunk = text[start:end].lstrip()
         found = _chunk_problem(chunk)

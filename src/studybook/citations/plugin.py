@@ -40,9 +40,9 @@ from mkdocs.utils.meta import get_data
 from studybook.citations import bibpage
 from studybook.citations.bibfiles import Bibliography, load_bibliography
 from studybook.citations.citeproc import Formatter, page_document, style_path
+from studybook.citations.noteorder import ReadingOrderExtension
 from studybook.citations.scan import LOOKS_LIKE_CITE, PageScan, mask, rewrite_page, scan_page
 from studybook.errors import BookError
-from studybook.citations.noteorder import ReadingOrderExtension
 
 log = logging.getLogger("mkdocs.plugins.studybook.citations.plugin")
 CITE_PLACEHOLDER = re.compile("\u27e6cite:(\\d+)\u27e7")

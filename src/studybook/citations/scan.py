@@ -22,6 +22,7 @@ footnote and each cluster inside our notes into an inline placeholder.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -373,7 +374,7 @@ def _check_defs(page: _Page, refs: list[NoteRef], defs: list[NoteDef]) -> None:
 def _check_not_side_by_side(page: _Page, clusters: list[Cluster]) -> None:
     """No two body clusters stand next to each other (they would make two note numbers in one place)."""
     body = [c for c in clusters if c.note is None]
-    for a, b in zip(body, body[1:]):
+    for a, b in itertools.pairwise(body):
         if not page.masked[a.end:b.start].strip():
             raise page.error(b.start, "two citations side by side would make two note numbers in one place",
                              "combine them into one cluster: [@a, p. 1; @b, p. 2]")

@@ -32,6 +32,7 @@ when it fails, and nothing is committed to gh-pages before step 6.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import subprocess
@@ -47,8 +48,7 @@ from mike.versions import Versions
 
 from studybook.edition import VERSION_ENV, long_date
 from studybook.editions import guard
-from studybook.editions.changelog import (CHANGELOG, VERSION, Entry, heading_for, parse_changelog,
-                                 version_key)
+from studybook.editions.changelog import CHANGELOG, VERSION, Entry, heading_for, parse_changelog, version_key
 from studybook.errors import CONFIG, BookError, config_line
 
 LATEST = "latest"
@@ -125,7 +125,7 @@ def prepare_downloads(cfg, repo: Path, version: str, workdir: Path) -> dict[str,
     """
     if "studybook-downloads" not in cfg["plugins"]:
         return {}
-    from studybook.offline.package import PackageError, build_downloads  # noqa: PLC0415 (WeasyPrint: only here)
+    from studybook.offline.package import PackageError, build_downloads
 
     dist = workdir / "dist"
     try:
@@ -423,12 +423,10 @@ def deploy_edition(release: Release, cfg, mike_cfg) -> None:
 
 def point_root_at_latest(branch: str, prefix: str, template) -> None:
     """Step 7: mike set-default latest, so the site root redirects to latest/."""
-    try:
+    with contextlib.suppress(git_utils.GitEmptyCommit):
         commands.set_default(LATEST, template, branch=branch,
                              message=f"Point the site root at {LATEST} with mike {mike_version}",
                              deploy_prefix=prefix)
-    except git_utils.GitEmptyCommit:
-        pass
 
 
 def copy_root_404(branch: str, prefix: str) -> None:

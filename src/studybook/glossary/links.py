@@ -16,8 +16,8 @@ from __future__ import annotations
 import copy
 import posixpath
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from markdown import Markdown
@@ -117,5 +117,5 @@ class LinkScannerExtension(Extension):
         super().__init__()
         self.page_uri, self.callback = page_uri, callback
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
+    def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(LinkScanner(md, self.page_uri, self.callback), "studybook_links", PRIORITY)

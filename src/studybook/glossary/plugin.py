@@ -26,15 +26,10 @@ from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import AnchorLink
 
-from studybook.glossary import abbreviations
-
-from studybook.glossary import backlinks
-
-from studybook.glossary import index as glossary_index
-
-from studybook.glossary import previews
 from studybook import book
 from studybook.errors import BookError, line_of
+from studybook.glossary import abbreviations, backlinks, previews
+from studybook.glossary import index as glossary_index
 from studybook.glossary.links import Link, LinkScannerExtension
 from studybook.glossary.terms import GLOSSARY_DIR, Term, is_term_page, load_terms
 

@@ -108,7 +108,7 @@ def build_downloads(dist: Path, *, site_dir: Path | None = None, environ: dict[s
     edition = resolve(repo / "docs", requested_version(environ), environ)
     environ[VERSION_ENV] = edition.version  # studybook.editions.plugin then resolves the same edition
     environ.setdefault(EPOCH_ENV, str(int(dt.datetime.combine(
-        edition.built, dt.time(), dt.timezone.utc).timestamp())))  # one build date everywhere
+        edition.built, dt.time(), dt.UTC).timestamp())))  # one build date everywhere
     site_dir = site_dir or repo / "site-offline"
     dist = Path(dist)
 

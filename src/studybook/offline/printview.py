@@ -23,6 +23,7 @@ pages named in ``last`` (the bibliography) close the book.
 from __future__ import annotations
 
 import html as htmllib
+import itertools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -175,7 +176,7 @@ def assemble(pages: list[PrintPage], *, title: str, subtitle: str, author: str, 
     """The whole print document as one HTML string."""
     anchors = {p.url: page_anchor(p.url) for p in pages}
     body = []
-    has_entries = {p.url for p, nxt in zip(pages, pages[1:]) if nxt.entry and not p.entry}
+    has_entries = {p.url for p, nxt in itertools.pairwise(pages) if nxt.entry and not p.entry}
     for page in pages:
         kind = "print-entry" if page.entry else "print-part"
         if page.url in has_entries:

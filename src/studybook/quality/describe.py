@@ -38,9 +38,7 @@ class _FirstParagraph(HTMLParser):
             return
         if tag == "p" and self.depth == 0 and not self.in_p:
             self.in_p = True
-        elif self.in_p and (tag in SKIP or ("hidden", None) in attrs):
-            self.skipping += 1
-        elif self.skipping:
+        elif (self.in_p and (tag in SKIP or ("hidden", None) in attrs)) or self.skipping:
             self.skipping += 1
         self.depth += 1
 

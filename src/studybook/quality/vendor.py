@@ -30,7 +30,6 @@ from mkdocs.structure.files import File
 
 from studybook.errors import BookError
 
-
 NODE_MODULES_ENV = "STUDYBOOK_NODE_MODULES"
 
 

@@ -33,9 +33,9 @@ from xml.etree import ElementTree as ET
 
 from mkdocs.plugins import BasePlugin, event_priority
 
-from studybook.teaching import readinglinks
 from studybook.errors import BookError
 from studybook.order import require
+from studybook.teaching import readinglinks
 
 # -- IMS Common Cartridge 1.1: namespaces, schemas and resource types --------
 CC_VERSION = "1.1.0"

@@ -260,7 +260,7 @@ def build_both(properdocs: Path, work: Path) -> tuple[Path, Path, float]:
     started = time.monotonic()
     running = {}
     for name, command in commands.items():
-        log = open(work / f"{name}.log", "w+", encoding="utf-8")
+        log = open(work / f"{name}.log", "w+", encoding="utf-8")  # noqa: SIM115 (closed after the wait below)
         running[name] = (subprocess.Popen([str(a) for a in command], cwd=REPO, env=env,
                                           stdout=log, stderr=subprocess.STDOUT), log)
     failed = []

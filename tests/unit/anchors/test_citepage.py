@@ -85,7 +85,8 @@ def test_our_own_chapter():
 
 def test_chapters_end_with_the_block_and_list_it_in_the_toc(mini_site):
     pages = {"index.md": "# Home { #home }\n\n<!-- studybook:edition -->\n",
-             "chapters/one.md": "---\ntitle: One chapter\n---\n\n# One chapter { #one }\n\n## S { #s }\n\nText.[^n]\n\n[^n]: A note.\n"}
+             "chapters/one.md": ("---\ntitle: One chapter\n---\n\n# One chapter { #one }\n\n"
+                                 "## S { #s }\n\nText.[^n]\n\n[^n]: A note.\n")}
     result = mini_site(pages, "plugins:\n  - studybook-edition\n  - studybook-cite\n")
     assert result.ok, result.output
     html = result.html("chapters/one/index.html")

@@ -57,7 +57,7 @@ def test_editing_text_keeps_the_id():
         "# Title { #title }", "# Title { #title }\n\nA new paragraph before it.\n{ #p-new1 }")
     before = [p.id for p in find_paragraphs(new)]
     after = [p.id for p in find_paragraphs(edited)]
-    assert after == ["p-new1"] + before
+    assert after == ["p-new1", *before]
 
 
 def test_problems_report_missing_and_duplicate_ids():

@@ -3,8 +3,8 @@ import datetime as dt
 import html as htmllib
 import json
 
-from studybook.edition import Edition
 from studybook.anchors.linkdata import data_block, page_data
+from studybook.edition import Edition
 
 ED = Edition("1.0", dt.date(2026, 11, 29), dt.date(2026, 11, 29))
 

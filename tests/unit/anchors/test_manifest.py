@@ -59,6 +59,7 @@ def test_the_build_writes_anchors_json(mini_site):
 
 def test_mike_sets_the_edition(mini_site, monkeypatch):
     monkeypatch.setenv("MIKE_DOCS_VERSION", "2.1")
-    result = mini_site({"index.md": "# Home { #home }\n\n<!-- studybook:edition -->\n"}, "plugins:\n  - studybook-edition\n  - studybook-manifest\n")
+    result = mini_site({"index.md": "# Home { #home }\n\n<!-- studybook:edition -->\n"},
+                       "plugins:\n  - studybook-edition\n  - studybook-manifest\n")
     assert result.ok, result.output
     assert json.loads(result.html("anchors.json"))["edition"] == "2.1"

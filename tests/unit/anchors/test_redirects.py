@@ -1,8 +1,9 @@
 """studybook.anchors.redirects: moves declared in redirects.yml become working redirects, or fail the build."""
 import pytest
 
-from studybook.errors import BookError
 from studybook.anchors.redirects import moves_for_page, parse
+from studybook.errors import BookError
+
 from .test_linkdata import read
 
 GOOD = """# comment

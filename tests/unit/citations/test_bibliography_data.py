@@ -4,7 +4,9 @@ The conventions (CONTRIBUTING.md, "Add a source"): a key is one the build
 accepts (``bibfiles.KEY``: ``yeo-2001``, also ``Yeo2001`` or ``Kim:2001`` as
 reference managers write them), and a planned key, lowercase with hyphens, is
 its own id on the bibliography page (classroom links point at those ids);
-`keywords` is exactly one of the four groups of the bibliography page; an FBIS item carries its Daily Report identifier in `series` (Chicago prints it after the report title; `number` would print as "nos. …").
+`keywords` is exactly one of the four groups of the bibliography page; an FBIS item carries
+its Daily Report identifier in `series` (Chicago prints it after the report title; `number`
+would print as "nos. …").
 """
 import re
 from collections import Counter

@@ -6,8 +6,15 @@ from pathlib import Path
 import pytest
 
 from studybook.citations.bibfiles import load_bibliography
-from studybook.citations.citeproc import (DEFAULT_STYLE, Formatter, page_document, read_bibliography_output, smarten,
-                                          style_path, tidy_html)
+from studybook.citations.citeproc import (
+    DEFAULT_STYLE,
+    Formatter,
+    page_document,
+    read_bibliography_output,
+    smarten,
+    style_path,
+    tidy_html,
+)
 from studybook.citations.scan import scan_page
 from studybook.errors import BookError
 

@@ -136,7 +136,8 @@ def test_orphan_entry_names_key_and_file(mini_site):
     result = build(mini_site, listed="[]")
     assert not result.ok
     assert ("bibliography/sources.bib:32: entry 'perry-report-1999' is never cited; nor are "
-            "'fbis-sov-2000-0209-arrival' (bibliography/sources.bib:40), 'fixture-online' (bibliography/sources.bib:55)") in result.output
+            "'fbis-sov-2000-0209-arrival' (bibliography/sources.bib:40), "
+            "'fixture-online' (bibliography/sources.bib:55)") in result.output
     assert "`listed:`" in result.output
 
 

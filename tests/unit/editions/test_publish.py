@@ -14,12 +14,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_env
-
-from studybook.editions.changelog import parse_changelog
-from studybook.editions.publish import (PublishError, changelog_entry, check_flag, check_site_url,
-                               check_version, moves_latest, root_404)
 from mike.versions import Versions
+
+from studybook.editions.publish import (
+    PublishError,
+    changelog_entry,
+    check_flag,
+    check_site_url,
+    check_version,
+    moves_latest,
+    root_404,
+)
+
+from conftest import mkdocs_env
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -105,7 +112,7 @@ def test_latest_goes_to_the_newest_edition_only(version, published, expected):
 def test_a_local_site_url_may_be_built_but_not_pushed():
     check_site_url("http://127.0.0.1:8000/", push=False)
     check_site_url("https://example.org/book/", push=True)
-    with pytest.raises(PublishError, match="^mkdocs.yml: site_url is http://localhost:8000/, a local address"):
+    with pytest.raises(PublishError, match=r"^mkdocs\.yml: site_url is http://localhost:8000/, a local address"):
         check_site_url("http://localhost:8000/", push=True)
 
 

@@ -1,8 +1,8 @@
 """studybook.glossary.abbreviations: includes/abbreviations.md is generated from, and checked against, the pages."""
 import pytest
 
-from studybook.glossary.abbreviations import HEADER, check, collect, main, parse, render
 from studybook.errors import BookError
+from studybook.glossary.abbreviations import HEADER, check, collect, main, parse, render
 from studybook.glossary.terms import parse_term
 
 

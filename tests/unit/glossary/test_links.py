@@ -13,7 +13,7 @@ def scan(source: str, page: str = "chapters/ch.md"):
     ext = LinkScannerExtension(lambda: page, found.extend)
     md = markdown.Markdown(extensions=[*EXTENSIONS, ext], extension_configs={"toc": {"permalink": True}})
     md.convert(source)
-    return [(l.target, l.anchor, l.section and l.section.id, l.section and l.section.title) for l in found]
+    return [(k.target, k.anchor, k.section and k.section.id, k.section and k.section.title) for k in found]
 
 
 @pytest.mark.parametrize(

@@ -84,7 +84,8 @@ def test_plain_link_to_an_unknown_term_names_page_line_and_term():
 # -- Mini sites: the whole plugin ------------------------------------------------
 
 def glossary_page(slug, title, definition, extra=""):
-    return f'---\ntitle: "{title}"\n{extra}---\n\n# {title} {{ #{slug} }}\n\n{definition}\n\n## What it is {{ #what-it-is }}\n\nMore.\n'
+    return (f'---\ntitle: "{title}"\n{extra}---\n\n# {title} {{ #{slug} }}\n\n{definition}\n\n'
+            '## What it is { #what-it-is }\n\nMore.\n')
 
 
 MINI = {
@@ -111,7 +112,8 @@ MINI = {
     "people/nobody.md": "# Nobody { #nobody }\n\nNot mentioned.\n",
 }
 # nav lists chapter two first: backlinks follow the reading order, not the alphabet.
-NAV = "nav:\n  - index.md\n  - chapters/two.md\n  - chapters/one.md\n  - glossary/index.md\nnot_in_nav: |\n  /glossary/*.md\n  /people/*.md\n"
+NAV = ("nav:\n  - index.md\n  - chapters/two.md\n  - chapters/one.md\n  - glossary/index.md\n"
+       "not_in_nav: |\n  /glossary/*.md\n  /people/*.md\n")
 
 
 def test_mini_site_backlinks_link_each_section_in_reading_order(mini_site):

@@ -1,9 +1,9 @@
 """studybook.offline.downloads: which files each page offers, and what the template reads."""
 import datetime as dt
 
-from studybook.offline.downloads import download_links, downloads_context
 from studybook.edition import Edition
 from studybook.offline.artifacts import pdf_name, zip_name
+from studybook.offline.downloads import download_links, downloads_context
 
 EDITION = Edition("1.0", dt.date(2026, 11, 1), dt.date(2026, 11, 29))   # built on the 29th
 

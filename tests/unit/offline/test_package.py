@@ -3,7 +3,7 @@ import datetime as dt
 import zipfile
 
 from studybook.edition import Edition
-from studybook.offline.artifacts import pdf_name, zip_name
+from studybook.offline.artifacts import zip_name
 from studybook.offline.package import readme_text, zip_site
 
 EDITION = Edition("1.0", dt.date(2026, 11, 1), dt.date(2026, 11, 29))   # built on the 29th

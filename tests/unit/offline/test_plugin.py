@@ -3,7 +3,6 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO, mkdocs_env
 
 from studybook.offline.plugin import (
     SHIM_LICENSE_URI,
@@ -14,6 +13,8 @@ from studybook.offline.plugin import (
     outside_loads_in_css,
     outside_loads_in_html,
 )
+
+from conftest import REPO, mkdocs_env
 
 
 def test_instant_navigation_is_dropped_and_everything_else_kept():

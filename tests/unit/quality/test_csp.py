@@ -4,8 +4,8 @@ import hashlib
 
 import pytest
 
-from studybook.quality.csp import build_policy, check_extra, inline_script_hashes, insert_policy
 from studybook.errors import BookError
+from studybook.quality.csp import build_policy, check_extra, inline_script_hashes, insert_policy
 
 
 def sha(text: str) -> str:

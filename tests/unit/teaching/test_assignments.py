@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from studybook.teaching.assignments import data_script, write_data_script
 from studybook.errors import BookError
+from studybook.teaching.assignments import data_script, write_data_script
 
 MANIFEST = {"edition": "1.0", "built": "2026-11-29", "pages": [
     {"path": "chapters/a/", "src": "chapters/a.md", "title": "Ch\u00e4pter \u2028 A", "kind": "chapter",

@@ -3,10 +3,11 @@ import json
 import zipfile
 
 import pytest
-from cc_spec import check_cartridge
 
-from studybook.teaching import cartridge
 from studybook.errors import BookError
+from studybook.teaching import cartridge
+
+from cc_spec import check_cartridge
 
 
 def chapter(n, slug, title):

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from studybook.teaching import readinglinks as m
 from studybook.errors import BookError
+from studybook.teaching import readinglinks as m
 
 GOOD = {
     "edition": "1.0",

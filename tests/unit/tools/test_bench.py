@@ -3,8 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from studybook.tools.bench import (BUDGETS, bare_config, check_budgets, cold_config, gzip_size,
-                             median, package_of, table)
+from studybook.tools.bench import BUDGETS, bare_config, check_budgets, cold_config, gzip_size, median, package_of, table
 
 RAW = {"plugins": [{"search": {"lang": "en"}}, "studybook-edition",
                    {"studybook-citations": {"bib_files": ["bibliography/*.bib"]}}, "studybook-csp"]}

@@ -3,8 +3,16 @@ from pathlib import Path
 
 import pytest
 
-from studybook.tools.properdocs import (Comparison, build_env, compare_trees, first_difference,
-                                        normalise, pinned_version, report, venv_digest)
+from studybook.tools.properdocs import (
+    Comparison,
+    build_env,
+    compare_trees,
+    first_difference,
+    normalise,
+    pinned_version,
+    report,
+    venv_digest,
+)
 
 MKDOCS_PAGE = ('<head>\n<meta charset="utf-8">\n'
                '<meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.8.2">\n'

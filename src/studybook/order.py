@@ -19,8 +19,9 @@ The timeline, event by event (priority, plugin: what it does and why there)::
       0  studybook-redirects   reads redirects.yml; feeds page moves to mkdocs-redirects
       0  studybook-idcheck, -manifest, -questions, -print, -csp, -assets
                                reset their per-build state; assets joins extra_css/js
-      0  studybook-cartridge, -assignments
-                               check that studybook-manifest is loaded (they read anchors.json)
+      0  studybook-cartridge, -assignments, -changes
+                               check that studybook-manifest is loaded (they read anchors.json,
+                               or its words)
    -100  studybook-edition     resolves the edition (studybook.edition), after mike has
                                appended the version to site_url (mike: 0)
   on_files
@@ -28,10 +29,13 @@ The timeline, event by event (priority, plugin: what it does and why there)::
          -vendor, -offline, -downloads, -themefix, -assets
                                read the sources, add or replace files; each only reads
                                the edition (resolved in on_config) and its own inputs
+   -200  studybook-changes     moves docs/changes.md last, after every plugin that adds pages,
+                               so that every other page is rendered before it
   on_nav
       0  studybook-citations, -manifest, -questions, -print
                                take the reading order (studybook.book)
   on_page_markdown
+     50  studybook-changes     writes the editors' summary on the changes page,
      50  studybook-edition     writes the edition box on the home page, and
      50  studybook-questions   copies every chapter's questions, both before the
                                glossary and citation plugins rewrite Markdown (0)
@@ -46,6 +50,8 @@ The timeline, event by event (priority, plugin: what it does and why there)::
    -100  studybook-describe    reads the finished content for the meta description
    -100  studybook-print       keeps the finished content for the print view
   on_page_context
+     50  studybook-changes     writes the comparison into the changes page (rendered last, so
+                               the manifest has every other page's words), before search
       0  search (Material)     indexes the page
     -50  studybook-glossary    adds backlinks and tooltips after search has indexed the page
   on_post_page
@@ -86,6 +92,7 @@ TIMELINE = {
     ("on_config", 0, "studybook-assets"),
     ("on_config", 0, "studybook-cartridge"),
     ("on_config", 0, "studybook-assignments"),
+    ("on_config", 0, "studybook-changes"),
     ("on_config", -100, "studybook-edition"),
     ("on_files", 0, "studybook-edition"),
     ("on_files", 0, "studybook-glossary"),
@@ -99,10 +106,12 @@ TIMELINE = {
     ("on_files", 0, "studybook-downloads"),
     ("on_files", 0, "studybook-themefix"),
     ("on_files", 0, "studybook-assets"),
+    ("on_files", -200, "studybook-changes"),
     ("on_nav", 0, "studybook-citations"),
     ("on_nav", 0, "studybook-manifest"),
     ("on_nav", 0, "studybook-questions"),
     ("on_nav", 0, "studybook-print"),
+    ("on_page_markdown", 50, "studybook-changes"),
     ("on_page_markdown", 50, "studybook-edition"),
     ("on_page_markdown", 50, "studybook-questions"),
     ("on_page_markdown", 0, "studybook-glossary"),
@@ -115,6 +124,7 @@ TIMELINE = {
     ("on_page_content", 0, "studybook-glossary"),
     ("on_page_content", -100, "studybook-describe"),
     ("on_page_content", -100, "studybook-print"),
+    ("on_page_context", 50, "studybook-changes"),
     ("on_page_context", -50, "studybook-glossary"),
     ("on_post_page", 0, "studybook-themefix"),
     ("on_post_page", -100, "studybook-idcheck"),

@@ -12,8 +12,9 @@ Modules:
   their ids in the source, and check them.
 - ``scan``: reads a rendered page's headings, body paragraphs and ids (lxml).
 - ``idcheck``: the id check, on the source and on the finished HTML.
-- ``manifest``: writes anchors.json; its docstring is the format, a contract the
-  teaching tools and the guard read.
+- ``manifest``: writes anchors.json and texts.json; its docstring is the format,
+  a contract the teaching tools, the guard and the changes page read.
+- ``texts``: the full text of each heading, paragraph and table row by id (texts.json).
 - ``linkdata``: tells the copy-link script (docs/assets/js/anchors.js) the page's
   edition and public path.
 - ``citepage``: "Cite this page" at the end of every chapter: the edition link,
@@ -30,7 +31,7 @@ state for the next ``mkdocs serve`` rebuild is marked "resets"):
   after every plugin that adds to the page, checks the HTML.
 - ``studybook-manifest`` (``manifest:ManifestPlugin``): ``on_config`` resets;
   ``on_nav`` numbers the chapters; ``on_post_page`` at -100 reads each page's
-  anchors; ``on_post_build`` writes anchors.json.
+  anchors and words; ``on_post_build`` writes anchors.json and texts.json.
 - ``studybook-linkdata`` (``linkdata:LinkDataPlugin``): ``on_files`` reads the
   edition; ``on_page_content`` puts a hidden data element at the top of the content.
 - ``studybook-cite`` (``citepage:CitePlugin``): ``on_files`` reads the edition;

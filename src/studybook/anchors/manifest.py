@@ -18,7 +18,29 @@ Chapters list headings and body paragraphs (``n`` counts from 1 within the
 section, an h2; ``subsection`` names an h3 or lower when there is one); other
 pages list their headings. ``path`` is the online directory URL even in a
 build with other URLs, so ``<site><edition>/<path>#<id>`` is always a reader's
-address.
+address. Headings inside an ``sb-unanchored`` block (the changes page's, which
+differ from one edition to the next) are not listed.
+
+``texts.json``, beside it, keeps the words (``studybook.anchors.texts``): every
+page as in anchors.json (``path``, ``src``, ``title``, ``kind``, ``number``),
+and for chapters, glossary entries, people and the timeline the full plain
+text of every heading, body paragraph and table row, in reading order::
+
+    {"edition": "1.1", "date": "2026-12-01", "built": "2026-12-01", "site": "https://.../",
+     "pages": [{"path": "chapters/introduction/", "src": "chapters/introduction.md",
+                "title": "...", "kind": "chapter", "number": 1,
+                "units": [{"kind": "heading", "id": "introduction", "level": 1, "text": "..."},
+                          {"kind": "paragraph", "id": "p-7kq2", "section": "russia-after-1991",
+                           "text": "The whole paragraph, as plain text."}]},
+               {"path": "timeline/", ..., "units": [..., {"kind": "row", "id": null,
+                "section": "before-1991", "text": "1961 | The Soviet Union ... | Chapter 5: ..."}]},
+               {"path": "bibliography/", "src": "bibliography.md", "title": "...", "kind": "page"}]}
+
+``text`` is what a reader sees, whitespace collapsed, without permalinks and
+note markers. Paragraphs of glossary and people pages, and table rows, have
+no id (``null``); ``section`` is the id of the h2 above them. ``make publish``
+reads the previous edition's texts.json from gh-pages to write "Changes in
+this edition" (``studybook.changes``).
 """
 from __future__ import annotations
 
@@ -29,6 +51,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from studybook import book
 from studybook.anchors import scan as anchorscan
+from studybook.anchors import texts as textsmod
 from studybook.anchors.addresses import page_path, public_root
 from studybook.edition import edition_of
 
@@ -39,7 +62,7 @@ def anchor_entries(html: str, kind: str) -> list[dict]:
     for a in anchorscan.anchors(anchorscan.main_content(anchorscan.parse(html))):
         if not a.id:
             continue
-        if a.kind == "heading":
+        if a.kind == "heading" and not a.unanchored:
             out.append({"id": a.id, "kind": "heading", "level": a.level, "text": a.text})
         elif kind == "chapter":
             entry = {"id": a.id, "kind": "paragraph", "section": a.section, "n": a.n,
@@ -67,6 +90,7 @@ class ManifestPlugin(BasePlugin):
 
     def on_config(self, config):
         self.pages: dict[str, dict] = {}        # reset on every (re)build
+        self.texts: dict[str, dict] = {}        # src -> its texts.json record
         self.order: list[str] = []
         self.numbers: dict[str, int] = {}
         return config
@@ -81,13 +105,28 @@ class ManifestPlugin(BasePlugin):
         uri = page.file.src_uri
         kind = book.page_kind(uri)
         self.pages[uri] = page_entry(uri, page.title or "", output, kind, self.numbers.get(uri))
+        self.texts[uri] = textsmod.page_record(self.pages[uri], output)
         return output
+
+    def sorted_srcs(self) -> list[str]:
+        """The pages seen so far, in reading order (pages not in nav after, by path)."""
+        rank = {uri: i for i, uri in enumerate(self.order)}
+        return sorted(self.pages, key=lambda src: (rank.get(src, len(rank)), self.pages[src]["path"]))
+
+    def texts_document(self, config) -> dict:
+        """texts.json for the pages rendered so far (the changes page asks before the build ends)."""
+        edition = edition_of(config)
+        return textsmod.texts(edition.version, edition.date.isoformat(), edition.built.isoformat(),
+                              public_root(config), [self.texts[src] for src in self.sorted_srcs()])
 
     @event_priority(50)     # before the readers of anchors.json (assignments, cartridge: -100)
     def on_post_build(self, config):
-        rank = {uri: i for i, uri in enumerate(self.order)}
-        pages = sorted(self.pages.values(), key=lambda p: (rank.get(p["src"], len(rank)), p["path"]))
+        pages = [self.pages[src] for src in self.sorted_srcs()]
         edition = edition_of(config)
         data = manifest(edition.version, edition.built.isoformat(), public_root(config), pages)
         out = Path(config.site_dir) / MANIFEST
         out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        # Compact: the words are most of its size (budget: 60 KB gzipped, `make bench`).
+        (Path(config.site_dir) / textsmod.TEXTS).write_text(
+            json.dumps(self.texts_document(config), ensure_ascii=False, separators=(",", ":")) + "\n",
+            encoding="utf-8")

@@ -24,6 +24,9 @@ NOT_BODY_CLASSES = {"admonition", "footnote", "sb-generated", "tabbed-set"}
 # Text that is chrome, not words: the permalink sign, note markers.
 SKIP_TEXT_CLASSES = {"headerlink", "footnote-ref", "sb-anchor-tools"}
 ARTICLE_CLASS = "md-content__inner"
+# Headings inside an element of this class are no anchors of the edition (not in
+# anchors.json): the changes page's headings differ from one edition to the next.
+UNANCHORED_CLASS = "sb-unanchored"
 WORDS_IN_EXCERPT = 8
 
 
@@ -155,6 +158,7 @@ class Anchor:
     subsection: str | None = None  # paragraphs: the id of an h3-h6 above, within the section
     n: int = 0                 # paragraphs: position in the section, from 1
     generated: bool = False    # inside a block the build made (e.g. "Cite this page")
+    unanchored: bool = False   # headings inside an ``sb-unanchored`` block
 
 
 def anchors(content: Node) -> list[Anchor]:
@@ -165,10 +169,10 @@ def anchors(content: Node) -> list[Anchor]:
     n = 0
     for node in content.iter():
         if node.tag in HEADINGS:
-            generated = any("sb-generated" in a.classes for a in node.ancestors())
+            above = set().union(*(a.classes for a in node.ancestors()))
             level = HEADINGS[node.tag]
             out.append(Anchor("heading", node.id, node.text(), node.line, level=level,
-                              generated=generated))
+                              generated="sb-generated" in above, unanchored=UNANCHORED_CLASS in above))
             if level <= 2:
                 section, subsection, n = node.id, None, 0
             else:

@@ -214,6 +214,10 @@ def _listed_editions(listing, branch: str, path: str) -> list[str]:
                      REPAIR.format(branch=branch, path=path))
 
 
+# The readers, for other publish steps that read gh-pages the same way (studybook.changes.inputs).
+exists, read_json, listed_editions = _exists, _read_json, _listed_editions
+
+
 def published_manifests(repo: str | Path = ".", branch: str = "gh-pages",
                         prefix: str = "") -> dict[str, dict]:
     """{edition: manifest} for every version mike lists on ``branch`` that has a manifest.

@@ -19,9 +19,10 @@ when it fails, and nothing is committed to gh-pages before step 6.
    fast-forwarded to <remote>/gh-pages, as mike does. A diverged branch stops.
 4. VERSION is not published yet, unless --force.
 5. The edition's offline zip and PDF are made (``prepare_downloads``), then
-   the book is built (strict) for VERSION into a temporary folder, with links
-   to both on every page and the files under VERSION/downloads/; the two hook
-   points run on it: ``check_before_deploy`` and ``add_to_edition``.
+   the previous edition's texts.json is read from gh-pages for the changes
+   page (``prepare_changes``), then the book is built (strict) for VERSION
+   into a temporary folder, with links to both downloads on every page and the
+   files under VERSION/downloads/; the two hook points run on it: ``check_before_deploy`` and ``add_to_edition``.
 6. mike deploys the build as VERSION. If VERSION is the newest edition, the
    alias `latest` moves to it (--update-aliases), as small redirect pages.
 7. mike set-default latest: the site root redirects to latest/.
@@ -138,6 +139,32 @@ def prepare_downloads(cfg, repo: Path, version: str, workdir: Path) -> dict[str,
                            "then commit, and publish again") from None
     say(f"downloads: {made.zip.name}, {made.pdf.name}")
     return {"STUDYBOOK_DIST": str(dist), "STUDYBOOK_REQUIRE_DOWNLOADS": "true"}
+
+
+def prepare_changes(cfg, release: Release, workdir: Path) -> dict[str, str]:
+    """HOOK, before the build: the previous edition's words, for "Changes in this edition".
+
+    When the book loads studybook-changes, the edition before VERSION on
+    gh-pages is read with git (``studybook.changes.inputs``, failing closed as
+    the anchor guard does) into ``workdir/changes-input.json``, which the
+    environment returned names for the build.
+    """
+    if "studybook-changes" not in cfg["plugins"]:
+        return {}
+    from studybook.changes.inputs import write_input
+    from studybook.changes.plugin import ENV
+
+    dest = workdir / "changes-input.json"
+    try:
+        data = write_input(dest, release.repo, release.branch, release.deploy_prefix, release.version)
+    except guard.GuardError as stop:
+        raise PublishError(stop.path, stop.line, stop.problem, stop.fix) from None
+    if data["previous"] is None:
+        say("changes page: the first edition, nothing to compare")
+    else:
+        say(f"changes page: compares {release.version} with {data['previous']}"
+            + ("" if data["texts"] is not None else f" (which has no {data['previous']}/texts.json)"))
+    return {ENV: str(dest)}
 
 
 # -- Checks (pure where possible, so the tests can call them) ----------------------
@@ -395,7 +422,8 @@ def build_edition(release: Release, cfg, workdir: Path) -> None:
         say("SITE_URL is not set, so this is a preview for this machine: "
             "do not push it (README, 'Publish by hand')")
     downloads_env = prepare_downloads(cfg, release.repo, release.version, workdir)
-    build(release.config_file, release.site_dir, release.version, downloads_env)
+    changes_env = prepare_changes(cfg, release, workdir)
+    build(release.config_file, release.site_dir, release.version, {**downloads_env, **changes_env})
     check_before_deploy(release)
     add_to_edition(release)
 

@@ -54,6 +54,8 @@ def _item(item: Item, report: Report, root: str) -> dict:
         body = f"<del>{diff.HIDDEN.format('[deleted: ')}{html.escape(item.old.text)}{diff.HIDDEN.format(']')}</del>"
     elif item.kind == "added" and item.new is not None and item.unit != "heading":
         body = f"<ins>{diff.HIDDEN.format('[inserted: ')}{html.escape(item.new.text)}{diff.HIDDEN.format(']')}</ins>"
+    elif item.kind == "moved" and item.new is not None:
+        body = html.escape(item.new.text)       # the same words, in a new place
     elif item.unit == "heading":
         body = html.escape((item.new or item.old).text)
     return {"kind": item.kind, "label": LABELS.get((item.kind, item.unit), item.kind.capitalize()),

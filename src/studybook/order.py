@@ -21,6 +21,7 @@ The timeline, event by event (priority, plugin: what it does and why there)::
                                reset their per-build state; assets joins extra_css/js
       0  studybook-cartridge, -assignments
                                check that studybook-manifest is loaded (they read anchors.json)
+      0  studybook-questions   checks that studybook-glossary is loaded (it lists key terms)
    -100  studybook-edition     resolves the edition (studybook.edition), after mike has
                                appended the version to site_url (mike: 0)
   on_files
@@ -35,7 +36,7 @@ The timeline, event by event (priority, plugin: what it does and why there)::
      50  studybook-edition     writes the edition box on the home page, and
      50  studybook-questions   copies every chapter's questions, both before the
                                glossary and citation plugins rewrite Markdown (0)
-      0  studybook-glossary    term:slug links become relative links
+      0  studybook-glossary    adds each chapter's "Key terms"; term:slug links become links
       0  studybook-citations   [@key] becomes a note placeholder
       0  studybook-idcheck     checks the chapter's source ids
   on_page_content

@@ -232,7 +232,11 @@ def root_404(html: str, version: str, source: str | None = None) -> str:
 
 def git(*args: str, check: bool = True, where: str | None = None) -> subprocess.CompletedProcess:
     """Run git in the repository; a failure (with ``check``) names ``where`` (default: the repository)."""
-    result = subprocess.run(["git", *args], capture_output=True, text=True)
+    try:
+        result = subprocess.run(["git", *args], capture_output=True, text=True)
+    except OSError as exc:
+        raise PublishError(where or os.getcwd(), None, f"git could not be run ({exc.strerror or exc})",
+                           "install git: an edition is published from a git repository") from None
     if check and result.returncode != 0:
         raise PublishError(where or os.getcwd(), None,
                            f"git {' '.join(args)} failed: {result.stderr.strip()}",

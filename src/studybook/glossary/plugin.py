@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import AnchorLink
 
 from studybook import book
-from studybook.errors import BookError, line_of
+from studybook.errors import BookError, line_of, read_text
 from studybook.glossary import abbreviations, backlinks, keyterms, previews
 from studybook.glossary import index as glossary_index
 from studybook.glossary.links import Link, LinkScannerExtension
@@ -132,8 +132,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.slugs = set(self.terms)
         if self.config.abbreviations_file:
             path = Path(config.config_file_path).parent / self.config.abbreviations_file
-            text = path.read_text(encoding="utf-8") if path.exists() else None
-            abbreviations.check(text, self.terms, self.config.abbreviations_file)
+            text = read_text(path, self.config.abbreviations_file) if path.exists() else None
+            abbreviations.check(text, self.terms, self.config.abbreviations_file, config=config)
         else:
             abbreviations.collect(self.terms)     # an abbreviation owned twice is an error anyway
         return files

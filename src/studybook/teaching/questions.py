@@ -135,8 +135,9 @@ class QuestionsPlugin(BasePlugin[QuestionsConfig]):
 
     def on_files(self, files, config):
         if files.get_file_from_path(self.config.page) is None:
-            raise BookError(f"docs/{self.config.page}", None, "the page for the gathered questions is missing",
-                            "create it with an introduction and the line " + MARKER)
+            raise config_error(config, "studybook-questions", f"docs/{self.config.page}, the page for the gathered "
+                               "questions, is missing", "create it with an introduction and the line " + MARKER
+                               + ", or point the plugin's `page` option at the page that has it", option="page")
         return files
 
     def on_nav(self, nav, config, files):

@@ -77,6 +77,7 @@ class EpubPlugin(BasePlugin[EpubConfig]):
         docs_dir, site_dir = Path(config.docs_dir), Path(config.site_dir)
         language = config.theme["language"] or "en"
         title, _, subtitle = config.site_name.partition(": ")
+        title = title.replace("'", "\u2019")   # Putin’s, with a typographic apostrophe
         subtitle = subtitle or "A Study Edition"
         root = public_root(config)
         online = edition_url(root, edition.version) if root else ""
@@ -143,7 +144,7 @@ class EpubPlugin(BasePlugin[EpubConfig]):
             add(doc.name, documents.xhtml_page(doc, language=language, kind=self.kind(uri),
                                                number=page.number, stylesheet=f"../{css}"),
                 properties="svg" if doc.svg else "", linear=True)
-        add("images/cover.svg", cover_svg(title=title.replace("'", "\u2019"), subtitle=subtitle, byline=BYLINE,
+        add("images/cover.svg", cover_svg(title=title, subtitle=subtitle, byline=BYLINE,
                                           version=edition.version, date_text=edition.date_text),
             properties="cover-image")
         add(css, STYLESHEET.read_bytes())
@@ -156,7 +157,7 @@ class EpubPlugin(BasePlugin[EpubConfig]):
 
         authors = [tuple(a.split(": ", 1)) if ": " in a else (a, "") for a in self.config.authors]
         meta = metadata.Metadata(
-            book=BASENAME, title=title.replace("'", "\u2019"), subtitle=subtitle, authors=authors,
+            book=BASENAME, title=title, subtitle=subtitle, authors=authors,
             language=language, version=edition.version, date=edition.date, built=edition.built,
             description=" ".join((config.site_description or "").split()),
             rights=_text(config.copyright or ""), source=online)

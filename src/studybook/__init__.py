@@ -19,6 +19,7 @@ Packages:
   the LMS cartridge.
 - ``offline``: the offline copy, the print view and the PDF (``make offline``),
   the download links.
+- ``epub``: the EPUB 3 edition (``make offline``), built from the print view's pages.
 - ``quality``: one stylesheet and one script, meta descriptions, theme repairs,
   the Content-Security-Policy, vendored npm files, the ``#anchor`` check.
 - ``tools``: ``make bench`` and ``make check-properdocs``; no plugins.

@@ -17,7 +17,7 @@ The timeline, event by event (priority, plugin: what it does and why there)::
       0  studybook-glossary    adds the link scanner to the Markdown extensions
       0  studybook-citations   loads the .bib files and the CSL style; adds note ordering
       0  studybook-redirects   reads redirects.yml; feeds page moves to mkdocs-redirects
-      0  studybook-idcheck, -manifest, -questions, -print, -csp, -assets
+      0  studybook-idcheck, -manifest, -questions, -print, -epub, -csp, -assets
                                reset their per-build state; assets joins extra_css/js
       0  studybook-cartridge, -assignments
                                check that studybook-manifest is loaded (they read anchors.json)
@@ -30,8 +30,9 @@ The timeline, event by event (priority, plugin: what it does and why there)::
                                read the sources, add or replace files; each only reads
                                the edition (resolved in on_config) and its own inputs
   on_nav
-      0  studybook-citations, -manifest, -questions, -print
-                               take the reading order (studybook.book)
+      0  studybook-citations, -manifest, -questions, -print, -epub
+                               take the reading order (studybook.book); -epub stops
+                               the build if a chapter is not in it
   on_page_markdown
      50  studybook-edition     writes the edition box on the home page, and
      50  studybook-questions   copies every chapter's questions, both before the
@@ -49,6 +50,7 @@ The timeline, event by event (priority, plugin: what it does and why there)::
   on_page_context
       0  search (Material)     indexes the page
     -50  studybook-glossary    adds backlinks and tooltips after search has indexed the page
+   -100  studybook-epub        keeps the content with the glossary's backlinks, for the EPUB
   on_post_page
       0  studybook-themefix    repairs Material's markup
    -100  studybook-idcheck, -manifest, -redirects, -csp
@@ -60,9 +62,9 @@ The timeline, event by event (priority, plugin: what it does and why there)::
   on_post_build
     100  studybook-csp         checks the policy's allow-list against the config
      50  studybook-manifest    writes anchors.json, before its readers
-      0  studybook-citations, -redirects, -downloads, -print
+      0  studybook-citations, -redirects, -downloads, -print, -epub
                                write the citation cache, check anchor moves, copy the
-                               downloads, write print.html
+                               downloads, write print.html, write book.epub
    -100  studybook-assignments, -cartridge
                                read anchors.json
    -100  offline (Material)    writes the search index as a script
@@ -83,6 +85,7 @@ TIMELINE = {
     ("on_config", 0, "studybook-manifest"),
     ("on_config", 0, "studybook-questions"),
     ("on_config", 0, "studybook-print"),
+    ("on_config", 0, "studybook-epub"),
     ("on_config", 0, "studybook-csp"),
     ("on_config", 0, "studybook-assets"),
     ("on_config", 0, "studybook-cartridge"),
@@ -104,6 +107,7 @@ TIMELINE = {
     ("on_nav", 0, "studybook-manifest"),
     ("on_nav", 0, "studybook-questions"),
     ("on_nav", 0, "studybook-print"),
+    ("on_nav", 0, "studybook-epub"),
     ("on_page_markdown", 50, "studybook-edition"),
     ("on_page_markdown", 50, "studybook-questions"),
     ("on_page_markdown", 0, "studybook-glossary"),
@@ -117,6 +121,7 @@ TIMELINE = {
     ("on_page_content", -100, "studybook-describe"),
     ("on_page_content", -100, "studybook-print"),
     ("on_page_context", -50, "studybook-glossary"),
+    ("on_page_context", -100, "studybook-epub"),
     ("on_post_page", 0, "studybook-themefix"),
     ("on_post_page", -100, "studybook-idcheck"),
     ("on_post_page", -100, "studybook-manifest"),
@@ -130,6 +135,7 @@ TIMELINE = {
     ("on_post_build", 0, "studybook-redirects"),
     ("on_post_build", 0, "studybook-downloads"),
     ("on_post_build", 0, "studybook-print"),
+    ("on_post_build", 0, "studybook-epub"),
     ("on_post_build", -100, "studybook-assignments"),
     ("on_post_build", -100, "studybook-cartridge"),
     ("on_post_build", -200, "studybook-offline"),

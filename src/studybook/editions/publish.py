@@ -136,7 +136,7 @@ def prepare_downloads(cfg, repo: Path, version: str, workdir: Path) -> dict[str,
                            f"the downloads of edition {version} could not be made: {error.problem}",
                            f"{error.fix} (`make offline VERSION={version}` shows the same problem); "
                            "then commit, and publish again") from None
-    say(f"downloads: {made.zip.name}, {made.pdf.name}")
+    say(f"downloads: {made.zip.name}, {made.pdf.name}, {made.epub.name}")
     return {"STUDYBOOK_DIST": str(dist), "STUDYBOOK_REQUIRE_DOWNLOADS": "true"}
 
 

@@ -321,3 +321,22 @@ def test_on_a_phone(browser, book_server, width):
         page.screenshot(path=str(REPO / ".cache" / f"study-notes-{width}.png"))
     finally:
         context.close()
+
+
+# The re-anchoring rule, locate(text, quote): (paragraph text, exact, prefix, suffix, expected [start, end] or None).
+LOCATE = [
+    ("one two three", "two", "", "", [4, 7]),                     # found once
+    ("a cat and a cat sat", "cat", "and a ", " sat", [12, 15]),   # the second: its prefix and suffix match
+    ("line one\nline two", "one line", "", "", [5, 13]),          # a line break where the quote has a space
+    ("the words were edited", "words are", "", "", None),         # changed: not found
+    ("anything", "", "", "", None),                               # a whole-paragraph note has no quote
+]
+
+
+def test_locate_is_the_re_anchoring_rule(student, book_server):
+    page = student.page
+    open_chapter(page, book_server.url + CHAPTER)
+    for text, exact, prefix, suffix, expected in LOCATE:
+        got = page.evaluate("([t, q]) => window.studybookNotes.locate(t, q)",
+                            [text, {"exact": exact, "prefix": prefix, "suffix": suffix}])
+        assert got == expected, (text, exact)

@@ -273,7 +273,8 @@
 
   function movedPath(href) {
     var base = new URL(page.data.base || "./", location.href).href, url = new URL(href, location.href).href;
-    return url.indexOf(base) === 0 ? url.slice(base.length).replace(/index\.html(?=#|$)/, "") : url;
+    // As an online path ("chapters/x/#id"), also in the offline copy (chapters/x.html#id).
+    return url.indexOf(base) === 0 ? url.slice(base.length).replace(/index\.html(?=#|$)/, "").replace(/\.html(?=#|$)/, "/") : url;
   }
 
   function clear() {
@@ -356,7 +357,7 @@
     panel.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { event.preventDefault(); closePanel(true); }
     });
-    var target = focusId ? panel.querySelector('[data-sb-note-id="' + focusId + '"] textarea') : null;
+    var target = focusId ? panel.querySelector('[data-sb-note-id="' + CSS.escape(focusId) + '"] textarea') : null;
     (target || panel.querySelector("textarea") || panel.querySelector(".sb-np__add")).focus();
   }
 
@@ -490,7 +491,8 @@
     });
     out.forEach(function (g) {
       var ids = g.page ? g.page.anchors.map(function (x) { return x.id; }) : [];
-      g.items.sort(function (x, y) { return (ids.indexOf(x.block) - ids.indexOf(y.block)) || (x.n - y.n) || (x.created < y.created ? -1 : 1); });
+      var at = function (a) { var i = ids.indexOf(a.block); return i < 0 ? ids.length : i; };   // gone ones last
+      g.items.sort(function (x, y) { return (at(x) - at(y)) || (x.n - y.n) || (x.created < y.created ? -1 : 1); });
     });
     return out;
   }
@@ -572,9 +574,13 @@
     var list = root.querySelector(".sb-mynotes__list"), printBox = root.querySelector('[data-sb-act="print"]');
     printBox.checked = localStorage.getItem(PRINT_KEY) === "1";
 
-    function href(path, block) {   // the offline copy's pages are <path>index.html
-      return new URL(path.replace(/\/(?=#|$)/, location.protocol === "file:" ? "/index.html" : "/") +
-        (block ? "#" + block : ""), base).href;
+    var src = {};
+    manifest.pages.forEach(function (p) { src[p.path] = p.src; });
+    function href(path, block) {   // the offline copy's pages are <source name>.html
+      var hash = path.indexOf("#") >= 0 ? path.slice(path.indexOf("#")) : (block ? "#" + block : "");
+      path = path.split("#")[0];
+      if (location.protocol === "file:") path = src[path] ? src[path].replace(/\.md$/, ".html") : path + "index.html";
+      return new URL(path + hash, base).href;
     }
 
     function draw() {

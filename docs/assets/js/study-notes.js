@@ -311,6 +311,8 @@
       }
       var notes = list.map(function (a) { return a.note; }).filter(Boolean);
       button.classList.toggle("sb-nm--on", list.length > 0);
+      b.el.classList.add("sb-nm-host");
+      b.el.classList.toggle("sb-nm-host--on", list.length > 0);
       button.textContent = list.length ? String(list.length) : "+";
       button.setAttribute("aria-label", list.length
         ? "Your notes on this paragraph: " + list.length + (notes.length ? ". " + notes.join(" / ") : "")

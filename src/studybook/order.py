@@ -22,21 +22,24 @@ The timeline, event by event (priority, plugin: what it does and why there)::
       0  studybook-cartridge, -assignments
                                check that studybook-manifest is loaded (they read anchors.json)
       0  studybook-questions   checks that studybook-glossary is loaded (it lists key terms)
+      0  studybook-selfcheck   checks that md_in_html is loaded; resets
    -100  studybook-edition     resolves the edition (studybook.edition), after mike has
                                appended the version to site_url (mike: 0)
   on_files
       0  studybook-edition, -glossary, -citations, -linkdata, -cite, -redirects, -questions,
-         -vendor, -offline, -downloads, -themefix, -assets
+         -vendor, -offline, -downloads, -themefix, -assets, -selfcheck
                                read the sources, add or replace files; each only reads
                                the edition (resolved in on_config) and its own inputs
   on_nav
       0  studybook-citations, -manifest, -questions, -print, -epub
                                take the reading order (studybook.book); -epub stops
                                the build if a chapter is not in it
+      0  studybook-selfcheck   parses and checks every chapter's questions, before any page
   on_page_markdown
      50  studybook-edition     writes the edition box on the home page, and
-     50  studybook-questions   copies every chapter's questions, both before the
-                               glossary and citation plugins rewrite Markdown (0)
+     50  studybook-questions   copies every chapter's questions,
+     50  studybook-selfcheck   swaps question blocks for forms and fills the answers page,
+                               all before the glossary and citation plugins rewrite Markdown (0)
       0  studybook-glossary    adds each chapter's "Key terms"; term:slug links become links
       0  studybook-citations   [@key] becomes a note placeholder
       0  studybook-idcheck     checks the chapter's source ids
@@ -90,6 +93,7 @@ TIMELINE = {
     ("on_config", 0, "studybook-assets"),
     ("on_config", 0, "studybook-cartridge"),
     ("on_config", 0, "studybook-assignments"),
+    ("on_config", 0, "studybook-selfcheck"),
     ("on_config", -100, "studybook-edition"),
     ("on_files", 0, "studybook-edition"),
     ("on_files", 0, "studybook-glossary"),
@@ -103,13 +107,16 @@ TIMELINE = {
     ("on_files", 0, "studybook-downloads"),
     ("on_files", 0, "studybook-themefix"),
     ("on_files", 0, "studybook-assets"),
+    ("on_files", 0, "studybook-selfcheck"),
     ("on_nav", 0, "studybook-citations"),
     ("on_nav", 0, "studybook-manifest"),
     ("on_nav", 0, "studybook-questions"),
     ("on_nav", 0, "studybook-print"),
     ("on_nav", 0, "studybook-epub"),
+    ("on_nav", 0, "studybook-selfcheck"),
     ("on_page_markdown", 50, "studybook-edition"),
     ("on_page_markdown", 50, "studybook-questions"),
+    ("on_page_markdown", 50, "studybook-selfcheck"),
     ("on_page_markdown", 0, "studybook-glossary"),
     ("on_page_markdown", 0, "studybook-citations"),
     ("on_page_markdown", 0, "studybook-idcheck"),

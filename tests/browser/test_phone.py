@@ -202,7 +202,7 @@ def test_the_header_and_search_work_on_a_phone(phone, book_server):
     inside_screen(phone, "input.md-search__input")
     field.fill("Kim Dae-jung")
     result = phone.locator(".md-search-result__item").first
-    result.wait_for(state="visible", timeout=10000)
+    result.wait_for(state="visible", timeout=30_000)   # the search index loads in a worker
     inside_screen(phone, ".md-search-result__item")
 
 

@@ -50,11 +50,7 @@ def first_term_link(page):
 def definition_on_term_page(page, href: str) -> str:
     """The first paragraph after the H1 of the glossary page, as the reader sees it."""
     page.goto(href)
-    # Without the reader's own controls that scripts add to a paragraph (the note marker).
-    return page.locator("article h1 + p").evaluate(
-        "p => { const c = p.cloneNode(true); c.querySelectorAll('.sb-nm, .sb-anchor-tools')"
-        ".forEach(e => e.remove()); document.body.append(c); const t = c.innerText; c.remove(); return t; }"
-    ).strip()
+    return page.locator("article h1 + p").inner_text().strip()
 
 
 def open_preview(page):

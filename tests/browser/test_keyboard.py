@@ -59,13 +59,14 @@ FOCUSED = """() => {
 # previews wait 300 ms, in case the pointer is on its way to them): wait until every
 # tooltip on screen belongs to the focused element (it names it in aria-describedby,
 # or aria-controls for Material's note tooltips).
-# Lets the page's pending short timers run (they fire in deadline order, before this one).
-SETTLE_TIMERS = "() => new Promise(r => setTimeout(r, 20))"
 SETTLED = """() => { const el = document.activeElement;
   const own = ['aria-describedby', 'aria-controls'].flatMap(a => (el.getAttribute(a) || '').split(' '));
   return [...document.querySelectorAll('[role=tooltip], .md-tooltip2')]
     .filter(t => t.checkVisibility({opacityProperty: true, visibilityProperty: true}))
     .every(t => own.includes(t.id)); }"""
+
+# Lets the page's pending short timers run (they fire in deadline order, before this one).
+SETTLE_TIMERS = "() => new Promise(r => setTimeout(r, 20))"
 
 
 @pytest.fixture

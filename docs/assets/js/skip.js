@@ -9,7 +9,8 @@
 window.addEventListener("click", (event) => {
   const link = event.target instanceof Element && event.target.closest("a.md-skip");
   if (!link || !link.hash) return;
-  const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  let target = null;
+  try { target = document.getElementById(decodeURIComponent(link.hash.slice(1))); } catch (e) { /* malformed */ }
   if (!target) return;
   event.preventDefault();
   event.stopPropagation();                   // before Material's instant navigation sees it

@@ -313,7 +313,8 @@
       button.classList.toggle("sb-nm--on", list.length > 0);
       b.el.classList.add("sb-nm-host");
       b.el.classList.toggle("sb-nm-host--on", list.length > 0);
-      button.textContent = list.length ? String(list.length) : "+";
+      // Drawn by CSS (::before), so the mark is neither copied nor read as paragraph text.
+      button.setAttribute("data-mark", list.length ? String(list.length) : "+");
       button.setAttribute("aria-label", list.length
         ? "Your notes on this paragraph: " + list.length + (notes.length ? ". " + notes.join(" / ") : "")
         : "Add a note on this paragraph");

@@ -200,7 +200,10 @@ def test_the_header_and_search_work_on_a_phone(phone, book_server):
     field = phone.locator("input.md-search__input")
     field.wait_for(state="visible")
     inside_screen(phone, "input.md-search__input")
-    field.fill("Kim Dae-jung")
+    # Type key by key, as a reader does. Material reads the query on keyup (and once when
+    # its index is ready); fill() sends no keyup, so if the index became ready first, the
+    # query was never read and no result came (a CI failure under load).
+    field.press_sequentially("Kim Dae-jung", delay=20)
     result = phone.locator(".md-search-result__item").first
     result.wait_for(state="visible", timeout=30_000)   # the search index loads in a worker
     inside_screen(phone, ".md-search-result__item")

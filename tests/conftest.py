@@ -7,8 +7,7 @@
   that would leave 127.0.0.1.
 - ``mike_book`` builds the book once more and serves it the way mike publishes
   it: ``/1.0/`` (alias latest), an older ``/0.9/`` and ``/versions.json``, each
-  edition with an anchor manifest (a stand-in from tests/anchors_fixture.py
-  when the build wrote none).
+  edition with its anchor manifest.
 """
 from __future__ import annotations
 
@@ -404,17 +403,12 @@ def chapter_order() -> list[str]:
 
 
 def ensure_manifest(site: Path, edition: str, site_url: str) -> dict:
-    """Give ``site`` an anchors.json for ``edition`` at ``site_url``: the build's own, or a stand-in."""
-    from anchors_fixture import make_manifest, write_manifest
-
+    """The build's anchors.json, renamed to ``edition`` at ``site_url`` (as mike would serve it)."""
     path = site / "anchors.json"
-    if path.is_file():
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        manifest["edition"] = edition
-    else:
-        manifest = make_manifest(site, REPO / "docs", chapter_order(), edition)
+    manifest = json.loads(path.read_text(encoding="utf-8"))     # every build writes it (studybook-manifest)
+    manifest["edition"] = edition
     manifest["site"] = site_url
-    write_manifest(site, manifest)
+    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return manifest
 
 

@@ -158,3 +158,24 @@ def test_note_24_is_marked_missing_where_it_would_stand():
     text = (DOCS / "chapters" / "putin-in-seoul.md").read_text(encoding="utf-8")
     assert re.search(r"^\[\^[\w-]+\]:.*note 24[^.]*missing", text, re.M), \
         "our note must say that the article's note 24 is missing from the source"
+
+
+# -- The book's own words -----------------------------------------------------------
+
+SOURCE_OVERLAP = REPO.parent / "shared" / "tools" / "source-overlap"
+
+
+@pytest.mark.parametrize("mode", [[], ["--near"]], ids=["repeats", "close-paraphrases"])
+def test_the_book_does_not_repeat_or_closely_follow_the_article(mode):
+    """The shared tool's own thresholds: no 12-word repeat, no line that mostly follows one sentence."""
+    import subprocess
+    import sys
+
+    assert SOURCE_OVERLAP.is_file(), f"{SOURCE_OVERLAP} is missing: the check cannot run, so it fails"
+    result = subprocess.run([sys.executable, str(SOURCE_OVERLAP), str(DOCS), *mode],
+                            capture_output=True, text=True, cwd=REPO)
+    report = result.stdout + result.stderr
+    assert result.returncode == 0, report
+    assert "no passage of 12+ words repeats the article" in report, report
+    if mode:
+        assert "no close paraphrase" in report, report

@@ -17,8 +17,11 @@ Packages:
   "Cite this page", declared moves (redirects.yml).
 - ``teaching``: the gathered discussion questions, the assignment builder's data,
   the LMS cartridge.
+- ``selfcheck``: "Check your understanding" questions at the end of every chapter,
+  their build-time checks, and the teacher's page of answers.
 - ``offline``: the offline copy, the print view and the PDF (``make offline``),
   the download links.
+- ``epub``: the EPUB 3 edition (``make offline``), built from the print view's pages.
 - ``quality``: one stylesheet and one script, meta descriptions, theme repairs,
   the Content-Security-Policy, vendored npm files, the ``#anchor`` check.
 - ``tools``: ``make bench`` and ``make check-properdocs``; no plugins.

@@ -15,8 +15,9 @@ same message and exit 1. The message always has the same two parts::
 - ``fix`` says what to change, in words a first-time maintainer can act on.
 
 Helpers here turn the outside world's errors into that form: ``yaml_error``
-for a YAML parser's complaint, ``config_error`` for a ``mkdocs.yml`` problem
-(it finds the plugin's or option's line).
+for a YAML parser's complaint, ``not_utf8`` and ``read_text`` for a source
+file that is not UTF-8 text (or cannot be read), ``config_error`` for a
+``mkdocs.yml`` problem (it finds the plugin's or option's line).
 """
 from __future__ import annotations
 
@@ -59,6 +60,31 @@ def yaml_error(exc: Exception, path: str, first_line: int = 1) -> BookError:
                      "and quote any value that contains ': ' or starts with a special character")
 
 
+def not_utf8(path: str, data: bytes, exc: UnicodeDecodeError) -> BookError:
+    """A file that is not UTF-8 text, at the line of its first bad byte."""
+    return BookError(path, data.count(b"\n", 0, exc.start) + 1,
+                     f"not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
+                     "save the file as UTF-8 (your editor's 'encoding' setting), "
+                     "or retype the character on this line")
+
+
+def read_text(path: str | Path, shown: str | None = None) -> str:
+    """A source file's text; a file that is not UTF-8 or cannot be read is a ``BookError``.
+
+    ``shown`` is how the message names the file (default: ``path``).
+    """
+    shown = str(path) if shown is None else shown
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise BookError(shown, None, f"cannot be read ({exc.strerror or exc})",
+                        "check that the file exists and that you may read it") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise not_utf8(shown, data, exc) from None
+
+
 # -- mkdocs.yml --------------------------------------------------------------
 
 CONFIG = "mkdocs.yml"
@@ -85,7 +111,7 @@ def config_line(config_file: str | Path | None, name: str, option: str | None = 
             sub = lines[k]
             if sub.strip() and not sub.lstrip().startswith("#") and len(sub) - len(sub.lstrip()) <= indent:
                 break
-            if re.match(rf"^\s+{re.escape(option)}\s*:", sub):
+            if re.match(rf"^\s+['\"]?{re.escape(option)}['\"]?\s*:", sub):
                 return k + 1
         return n
     return None

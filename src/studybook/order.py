@@ -17,29 +17,34 @@ The timeline, event by event (priority, plugin: what it does and why there)::
       0  studybook-glossary    adds the link scanner to the Markdown extensions
       0  studybook-citations   loads the .bib files and the CSL style; adds note ordering
       0  studybook-redirects   reads redirects.yml; feeds page moves to mkdocs-redirects
-      0  studybook-idcheck, -manifest, -questions, -print, -csp, -assets
+      0  studybook-idcheck, -manifest, -questions, -print, -epub, -csp, -assets
                                reset their per-build state; assets joins extra_css/js
       0  studybook-cartridge, -assignments, -changes
                                check that studybook-manifest is loaded (they read anchors.json,
                                or its words)
+      0  studybook-questions   checks that studybook-glossary is loaded (it lists key terms)
+      0  studybook-selfcheck   checks that md_in_html is loaded; resets
    -100  studybook-edition     resolves the edition (studybook.edition), after mike has
                                appended the version to site_url (mike: 0)
   on_files
       0  studybook-edition, -glossary, -citations, -linkdata, -cite, -redirects, -questions,
-         -vendor, -offline, -downloads, -themefix, -assets
+         -vendor, -offline, -downloads, -themefix, -assets, -selfcheck
                                read the sources, add or replace files; each only reads
                                the edition (resolved in on_config) and its own inputs
    -200  studybook-changes     moves docs/changes.md last, after every plugin that adds pages,
                                so that every other page is rendered before it
   on_nav
-      0  studybook-citations, -manifest, -questions, -print
-                               take the reading order (studybook.book)
+      0  studybook-citations, -manifest, -questions, -print, -epub
+                               take the reading order (studybook.book); -epub stops
+                               the build if a chapter is not in it
+      0  studybook-selfcheck   parses and checks every chapter's questions, before any page
   on_page_markdown
      50  studybook-changes     writes the editors' summary on the changes page,
      50  studybook-edition     writes the edition box on the home page, and
-     50  studybook-questions   copies every chapter's questions, both before the
-                               glossary and citation plugins rewrite Markdown (0)
-      0  studybook-glossary    term:slug links become relative links
+     50  studybook-questions   copies every chapter's questions,
+     50  studybook-selfcheck   swaps question blocks for forms and fills the answers page,
+                               all before the glossary and citation plugins rewrite Markdown (0)
+      0  studybook-glossary    adds each chapter's "Key terms"; term:slug links become links
       0  studybook-citations   [@key] becomes a note placeholder
       0  studybook-idcheck     checks the chapter's source ids
   on_page_content
@@ -54,6 +59,7 @@ The timeline, event by event (priority, plugin: what it does and why there)::
                                the manifest has every other page's words), before search
       0  search (Material)     indexes the page
     -50  studybook-glossary    adds backlinks and tooltips after search has indexed the page
+   -100  studybook-epub        keeps the content with the glossary's backlinks, for the EPUB
   on_post_page
       0  studybook-themefix    repairs Material's markup
    -100  studybook-idcheck, -manifest, -redirects, -csp
@@ -65,9 +71,9 @@ The timeline, event by event (priority, plugin: what it does and why there)::
   on_post_build
     100  studybook-csp         checks the policy's allow-list against the config
      50  studybook-manifest    writes anchors.json, before its readers
-      0  studybook-citations, -redirects, -downloads, -print
+      0  studybook-citations, -redirects, -downloads, -print, -epub
                                write the citation cache, check anchor moves, copy the
-                               downloads, write print.html
+                               downloads, write print.html, write book.epub
    -100  studybook-assignments, -cartridge
                                read anchors.json
    -100  offline (Material)    writes the search index as a script
@@ -88,11 +94,13 @@ TIMELINE = {
     ("on_config", 0, "studybook-manifest"),
     ("on_config", 0, "studybook-questions"),
     ("on_config", 0, "studybook-print"),
+    ("on_config", 0, "studybook-epub"),
     ("on_config", 0, "studybook-csp"),
     ("on_config", 0, "studybook-assets"),
     ("on_config", 0, "studybook-cartridge"),
     ("on_config", 0, "studybook-assignments"),
     ("on_config", 0, "studybook-changes"),
+    ("on_config", 0, "studybook-selfcheck"),
     ("on_config", -100, "studybook-edition"),
     ("on_files", 0, "studybook-edition"),
     ("on_files", 0, "studybook-glossary"),
@@ -106,14 +114,18 @@ TIMELINE = {
     ("on_files", 0, "studybook-downloads"),
     ("on_files", 0, "studybook-themefix"),
     ("on_files", 0, "studybook-assets"),
+    ("on_files", 0, "studybook-selfcheck"),
     ("on_files", -200, "studybook-changes"),
     ("on_nav", 0, "studybook-citations"),
     ("on_nav", 0, "studybook-manifest"),
     ("on_nav", 0, "studybook-questions"),
     ("on_nav", 0, "studybook-print"),
+    ("on_nav", 0, "studybook-epub"),
+    ("on_nav", 0, "studybook-selfcheck"),
     ("on_page_markdown", 50, "studybook-changes"),
     ("on_page_markdown", 50, "studybook-edition"),
     ("on_page_markdown", 50, "studybook-questions"),
+    ("on_page_markdown", 50, "studybook-selfcheck"),
     ("on_page_markdown", 0, "studybook-glossary"),
     ("on_page_markdown", 0, "studybook-citations"),
     ("on_page_markdown", 0, "studybook-idcheck"),
@@ -126,6 +138,7 @@ TIMELINE = {
     ("on_page_content", -100, "studybook-print"),
     ("on_page_context", 50, "studybook-changes"),
     ("on_page_context", -50, "studybook-glossary"),
+    ("on_page_context", -100, "studybook-epub"),
     ("on_post_page", 0, "studybook-themefix"),
     ("on_post_page", -100, "studybook-idcheck"),
     ("on_post_page", -100, "studybook-manifest"),
@@ -139,6 +152,7 @@ TIMELINE = {
     ("on_post_build", 0, "studybook-redirects"),
     ("on_post_build", 0, "studybook-downloads"),
     ("on_post_build", 0, "studybook-print"),
+    ("on_post_build", 0, "studybook-epub"),
     ("on_post_build", -100, "studybook-assignments"),
     ("on_post_build", -100, "studybook-cartridge"),
     ("on_post_build", -200, "studybook-offline"),

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.browser
 ASSETS = {f"docs/assets/{kind}/anchors.{kind}": (REPO / "docs" / "assets" / kind / f"anchors.{kind}").read_text()
           for kind in ("js", "css")}
 CONFIG = """plugins:
+  - studybook-edition
   - studybook-linkdata
   - studybook-redirects
   - redirects
@@ -18,7 +19,7 @@ extra_javascript: [assets/js/anchors.js]
 extra_css: [assets/css/anchors.css]
 """
 PAGES = {
-    "index.md": "# Home { #home }\n",
+    "index.md": "# Home { #home }\n\n<!-- studybook:edition -->\n",
     "chapters/new.md": "# New { #new }\n\n" + "".join(f"Paragraph {n}.\n{{ #p-n{n} }}\n\n" for n in range(1, 40)),
     "chapters/a.md": "# A { #a }\n\nStill here.\n{ #p-here }\n",
 }

@@ -30,19 +30,19 @@ def online_with_downloads(downloads, tmp_path_factory):
 
 def test_the_edition_ships_its_own_downloads(online_with_downloads, downloads):
     site = online_with_downloads.root
-    for path in (downloads.zip, downloads.pdf):
+    for path in (downloads.zip, downloads.pdf, downloads.epub):
         shipped = site / "downloads" / path.name
         assert shipped.read_bytes() == path.read_bytes()
 
 
 @pytest.mark.parametrize("page_path", ["", "chapters/putin-in-seoul/", "glossary/abm-treaty/"])
-def test_every_page_links_to_both_files_with_their_sizes(reader, online_with_downloads, downloads, page_path):
+def test_every_page_links_to_the_zip_the_pdf_and_the_epub_with_their_sizes(reader, online_with_downloads, downloads, page_path):
     page = reader.page
     page.goto(online_with_downloads.url + page_path)
     expect(page.locator("[data-sb-edition]")).to_contain_text(f"Edition {downloads.edition.version}")
     aside = page.locator("[data-sb-downloads]")
     expect(aside).to_contain_text("Download this edition")
-    for path, kind in ((downloads.zip, "ZIP"), (downloads.pdf, "PDF")):
+    for path, kind in ((downloads.zip, "ZIP"), (downloads.pdf, "PDF"), (downloads.epub, "EPUB")):
         link = aside.get_by_role("link", name=f"({kind}, {human_size(path.stat().st_size)})")
         expect(link).to_be_visible()
         href = link.evaluate("a => a.href")

@@ -32,7 +32,7 @@ def test_resolve_reads_the_entry_and_the_build_date(tmp_path):
 @pytest.mark.parametrize("files, version, message", [
     # (changelog text or None, version asked for, what the error says)
     (None, None, "docs/changelog.md: the changelog is missing"),
-    (CHANGELOG, "2.0", "docs/changelog.md: no changelog entry for edition 2.0"),
+    (CHANGELOG, "2.0", "docs/changelog.md:3: no changelog entry for edition 2.0"),
 ])
 def test_resolve_stops_without_an_entry(tmp_path, files, version, message):
     if files:

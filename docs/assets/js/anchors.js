@@ -214,12 +214,14 @@
     return button;
   }
 
-  /* Put the button after the last word, and keep them on one line (no lonely icon). */
+  /* Put the button after the last word, and keep them on one line (no lonely icon).
+     Only what follows a word's last hyphen is glued: a long hyphenated word
+     ("non-proliferation" in a title) can still break, so it fits a 320 px screen. */
   function attach(target, tools) {
     var last = target.lastChild;
     if (last && last.nodeType === 3) {
       var text = last.nodeValue.replace(/\s+$/, "");
-      var cut = text.search(/\S+$/);
+      var cut = text.search(/[^\s\-\u2010\u2011\u2013\u2014]+$/);
       if (cut >= 0) {
         var glue = document.createElement("span");
         glue.className = "sb-nowrap";

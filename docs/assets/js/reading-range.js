@@ -58,7 +58,9 @@
     if (!container) return;
     clear(container);
     var endId = new URLSearchParams(location.search).get("to");
-    var startId = decodeURIComponent(location.hash.slice(1));
+    // A malformed hash (#%E0%A4%A) makes decodeURIComponent throw; use it as written.
+    var raw = location.hash.slice(1), startId;
+    try { startId = decodeURIComponent(raw); } catch (e) { startId = raw; }
     if (!endId || !startId) return;
     var start = document.getElementById(startId);
     var end = document.getElementById(endId);

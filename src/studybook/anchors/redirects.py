@@ -32,7 +32,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
 from studybook.anchors.linkdata import data_element
-from studybook.errors import BookError
+from studybook.errors import BookError, not_utf8, yaml_error
 from studybook.order import require
 
 FILE = "redirects.yml"
@@ -62,14 +62,24 @@ class Redirects:
         return BookError(self.path, self.lines.get(key), problem, fix)
 
 
+SECTIONS = ("pages", "anchors")
+SECTION_LINE = "\0section:"      # lines[SECTION_LINE + name]: the line of a top-level key
+
+
 def _mapping_lines(text: str) -> dict[str, dict[str, int]]:
-    """Line numbers of the keys under each top-level section of the YAML text."""
-    out: dict[str, dict[str, int]] = {}
+    """Line numbers of the keys under each top-level section of the YAML text.
+
+    The top-level keys themselves are under ``""``.
+    """
+    out: dict[str, dict[str, int]] = {"": {}}
     root = yaml.compose(text)
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
+            out[""][str(key.value)] = key.start_mark.line + 1
             if isinstance(value, yaml.MappingNode):
                 out[key.value] = {k.value: k.start_mark.line + 1 for k, _ in value.value}
+    elif root is not None:
+        out[""][""] = root.start_mark.line + 1
     return out
 
 
@@ -79,18 +89,29 @@ def parse(text: str, path: str = FILE) -> Redirects:
         data = yaml.safe_load(text) or {}
         lines = _mapping_lines(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BookError(path, mark.line + 1 if mark else None, f"not valid YAML: {exc}",
-                        "fix the syntax (see the comment at the top of the file)") from None
-    return from_data(data, path, {k: n for section in lines.values() for k, n in section.items()})
+        raise yaml_error(exc, path) from None
+    flat = {k: n for name, section in lines.items() if name for k, n in section.items()}
+    flat.update({SECTION_LINE + k: n for k, n in lines[""].items()})
+    return from_data(data, path, flat)
 
 
 def from_data(data: dict, path: str = FILE, lines: dict[str, int] | None = None) -> Redirects:
     """Moves from the parsed YAML (``{"pages": {...}, "anchors": {...}}``)."""
-    if not isinstance(data, dict) or set(data) - {"pages", "anchors"}:
-        raise BookError(path, None, "expected two sections, `pages:` and `anchors:`",
-                        "see the comment at the top of the file")
-    r = Redirects(path=path, lines=lines or {})
+    lines = lines or {}
+    fix = ("write the file as two sections of 'old: new' lines, `pages:` and `anchors:` "
+           "(see the comment at the top of the file)")
+    if not isinstance(data, dict):
+        raise BookError(path, lines.get(SECTION_LINE), "expected two sections, `pages:` and `anchors:`", fix)
+    other = sorted((str(k) for k in data if k not in SECTIONS), key=lambda k: lines.get(SECTION_LINE + k, 0))
+    if other:
+        raise BookError(path, lines.get(SECTION_LINE + other[0]),
+                        f"expected two sections, `pages:` and `anchors:` (not `{other[0]}:`)", fix)
+    for name in SECTIONS:
+        if not isinstance(data.get(name) or {}, dict):
+            raise BookError(path, lines.get(SECTION_LINE + name),
+                            f"expected two sections, `pages:` and `anchors:` (`{name}:` is not a list of "
+                            "'old: new' lines)", fix)
+    r = Redirects(path=path, lines=lines)
     for old, new in (data.get("pages") or {}).items():
         if not (isinstance(old, str) and isinstance(new, str)
                 and old.endswith(".md") and new.endswith(".md")):
@@ -111,7 +132,11 @@ def load(path: str | Path) -> Redirects:
     p = Path(path)
     if not p.is_file():
         return Redirects(path=p.name)
-    return parse(p.read_text(encoding="utf-8"), p.name)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise not_utf8(p.name, p.read_bytes(), exc) from None
+    return parse(text, p.name)
 
 
 def moves_for_page(r: Redirects, src: str) -> dict[tuple[str, str], tuple[str, str]]:

@@ -27,7 +27,7 @@ from pathlib import Path
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
-from studybook.errors import BookError
+from studybook.errors import BookError, read_text
 
 # A citation key as pandoc's Markdown reads it without braces (and as reference
 # managers write them: Yeo2001, yeo-2001, Kim:2001, doi:10.1000/xyz): letters of
@@ -297,7 +297,7 @@ def load_bibliography(paths: list[Path], root: Path) -> Bibliography:
             shown = str(path.relative_to(root))
         except ValueError:
             shown = str(path)
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, shown)
         digest.update(shown.encode() + b"\0" + text.encode() + b"\0")
         for entry in parse_bib(text, shown):
             _check_unique(entry, keys, anchors)

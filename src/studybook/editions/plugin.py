@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 
 from mkdocs.plugins import BasePlugin, event_priority
 
@@ -36,6 +37,7 @@ from studybook.errors import BookError
 
 MARKER = "<!-- studybook:edition -->"
 HOME = "index.md"
+HEADING = re.compile(r"^#{1,6} ")
 
 
 def edition_box(edition: Edition, page_uri: str, changelog_uri: str = CHANGELOG) -> str:
@@ -51,12 +53,27 @@ def edition_box(edition: Edition, page_uri: str, changelog_uri: str = CHANGELOG)
     return "\n".join(lines)
 
 
-def render_edition_box(markdown: str, page_uri: str, edition: Edition) -> str:
-    """Replace the marker line with the edition box; the home page must have one."""
+def marker_place(source: str) -> int | None:
+    """The line where the home page's marker belongs: its editions (or downloads) heading, else its H1."""
+    headings = [(n, line) for n, line in enumerate(source.split("\n"), 1) if HEADING.match(line)]
+    for n, line in headings:
+        if re.search(r"edition|download", line, re.I):
+            return n
+    return next((n for n, line in headings if line.startswith("# ")), None)
+
+
+def render_edition_box(markdown: str, page_uri: str, edition: Edition, source: str | None = None) -> str:
+    """Replace the marker line with the edition box; the home page must have one.
+
+    ``source`` is the page's file as written (front matter included), for the
+    line of the error; without it the line is counted in ``markdown``.
+    """
     if MARKER not in markdown:
         if page_uri == HOME:
-            raise BookError(f"docs/{HOME}", None, "the home page does not show the edition",
-                            f"put the line {MARKER} in its 'Download and editions' section")
+            raise BookError(f"docs/{HOME}", marker_place(markdown if source is None else source),
+                            "the home page does not show the edition",
+                            f"put the line {MARKER} in its 'Download and editions' section "
+                            "(under the heading on this line)")
         return markdown
     box = edition_box(edition, page_uri)
     return "\n".join(box if line.strip() == MARKER else line for line in markdown.split("\n"))
@@ -95,4 +112,4 @@ class EditionPlugin(BasePlugin):
 
     @event_priority(50)     # the box is Markdown: the glossary and citation plugins (0) see it too
     def on_page_markdown(self, markdown, page, config, files):
-        return render_edition_box(markdown, page.file.src_uri, self.edition)
+        return render_edition_box(markdown, page.file.src_uri, self.edition, page.file.content_string)

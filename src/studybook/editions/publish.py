@@ -137,7 +137,7 @@ def prepare_downloads(cfg, repo: Path, version: str, workdir: Path) -> dict[str,
                            f"the downloads of edition {version} could not be made: {error.problem}",
                            f"{error.fix} (`make offline VERSION={version}` shows the same problem); "
                            "then commit, and publish again") from None
-    say(f"downloads: {made.zip.name}, {made.pdf.name}")
+    say(f"downloads: {made.zip.name}, {made.pdf.name}, {made.epub.name}")
     return {"STUDYBOOK_DIST": str(dist), "STUDYBOOK_REQUIRE_DOWNLOADS": "true"}
 
 
@@ -259,7 +259,11 @@ def root_404(html: str, version: str, source: str | None = None) -> str:
 
 def git(*args: str, check: bool = True, where: str | None = None) -> subprocess.CompletedProcess:
     """Run git in the repository; a failure (with ``check``) names ``where`` (default: the repository)."""
-    result = subprocess.run(["git", *args], capture_output=True, text=True)
+    try:
+        result = subprocess.run(["git", *args], capture_output=True, text=True)
+    except OSError as exc:
+        raise PublishError(where or os.getcwd(), None, f"git could not be run ({exc.strerror or exc})",
+                           "install git: an edition is published from a git repository") from None
     if check and result.returncode != 0:
         raise PublishError(where or os.getcwd(), None,
                            f"git {' '.join(args)} failed: {result.stderr.strip()}",

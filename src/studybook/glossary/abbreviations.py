@@ -24,7 +24,7 @@ import re
 import sys
 from pathlib import Path
 
-from studybook.errors import BookError
+from studybook.errors import BookError, config_error, read_text
 from studybook.glossary.terms import GLOSSARY_DIR, Term, load_terms
 
 FIX = "run `make abbreviations` and commit includes/abbreviations.md"
@@ -67,12 +67,21 @@ def parse(text: str) -> dict[str, str]:
     return {m["abbr"]: m["expansion"] for m in map(LINE.match, text.splitlines()) if m}
 
 
-def check(text: str | None, terms: dict[str, Term], path: str) -> None:
-    """Raise ``BookError`` unless ``text`` is exactly what ``render(terms)`` makes."""
+def check(text: str | None, terms: dict[str, Term], path: str, config=None) -> None:
+    """Raise ``BookError`` unless ``text`` is exactly what ``render(terms)`` makes.
+
+    The error names the line of the first entry that differs (or, when the
+    file is missing, with MkDocs' ``config``, the ``abbreviations_file`` line
+    of mkdocs.yml).
+    """
     expected = render(terms)
     if text == expected:
         return
     if text is None:
+        if config is not None:
+            raise config_error(config, "studybook-glossary", f"the abbreviations file '{path}' is missing",
+                               FIX + ", or correct the path under abbreviations_file (relative to mkdocs.yml)",
+                               option="abbreviations_file")
         raise BookError(path, None, "the abbreviations file is missing", FIX)
     want, have = parse(expected), parse(text)
     owners = {a: t.path for a, (_, t) in collect(terms).items()}
@@ -85,13 +94,21 @@ def check(text: str | None, terms: dict[str, Term], path: str) -> None:
         elif want[abbr] != have[abbr]:
             problems.append(f"'{abbr}' is '{have[abbr]}' here but '{want[abbr]}' in {owners[abbr]}")
     detail = "; ".join(problems) or "its layout differs from the generated file"
-    raise BookError(path, None, f"the abbreviations file disagrees with the glossary pages: {detail}", FIX)
+    raise BookError(path, first_difference(text, expected),
+                    f"the abbreviations file disagrees with the glossary pages: {detail}", FIX)
+
+
+def first_difference(text: str, expected: str) -> int:
+    """The 1-based line where ``text`` first differs from ``expected``."""
+    have, want = text.split("\n"), expected.split("\n")
+    return next((n for n, (a, b) in enumerate(zip(have, want), 1) if a != b), min(len(have), len(want)) + 1)
 
 
 def read_terms(docs: Path) -> dict[str, Term]:
     """The glossary terms straight from docs/glossary/*.md (for the command line)."""
     folder = docs / GLOSSARY_DIR
-    return load_terms({f"{GLOSSARY_DIR}/{p.name}": p.read_text(encoding="utf-8") for p in folder.glob("*.md")})
+    return load_terms({f"{GLOSSARY_DIR}/{p.name}": read_text(p, f"docs/{GLOSSARY_DIR}/{p.name}")
+                       for p in folder.glob("*.md")})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,8 @@ glossary page stops the build with the page, the line and the fix.
 - ``previews``: ties term links to a tooltip with the definition;
 - ``backlinks``: "Where this term/person appears" on glossary and people pages;
 - ``index``: the A-Z list on glossary/index.md;
-- ``abbreviations``: checks includes/abbreviations.md against the pages.
+- ``abbreviations``: checks includes/abbreviations.md against the pages;
+- ``keyterms``: the "Key terms" section of every chapter, from its front matter.
 """
 from __future__ import annotations
 
@@ -27,8 +28,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import AnchorLink
 
 from studybook import book
-from studybook.errors import BookError, line_of
-from studybook.glossary import abbreviations, backlinks, previews
+from studybook.errors import BookError, line_of, read_text
+from studybook.glossary import abbreviations, backlinks, keyterms, previews
 from studybook.glossary import index as glossary_index
 from studybook.glossary.links import Link, LinkScannerExtension
 from studybook.glossary.terms import GLOSSARY_DIR, Term, is_term_page, load_terms
@@ -103,6 +104,9 @@ class GlossaryConfig(base.Config):
     abbreviations_file = c.Type(str, default="")
     # Folders whose links count as mentions for "Where this term/person appears".
     backlink_sources = c.ListOfItems(c.Type(str), default=["chapters"])
+    # Every chapter must list its key terms (front matter `key_terms`); when
+    # false, only the chapters that list them get the section.
+    key_terms = c.Type(bool, default=False)
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -128,14 +132,16 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.slugs = set(self.terms)
         if self.config.abbreviations_file:
             path = Path(config.config_file_path).parent / self.config.abbreviations_file
-            text = path.read_text(encoding="utf-8") if path.exists() else None
-            abbreviations.check(text, self.terms, self.config.abbreviations_file)
+            text = read_text(path, self.config.abbreviations_file) if path.exists() else None
+            abbreviations.check(text, self.terms, self.config.abbreviations_file, config=config)
         else:
             abbreviations.collect(self.terms)     # an abbreviation owned twice is an error anyway
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
         uri = page.file.src_uri
+        if book.is_chapter(uri) and (self.config.key_terms or keyterms.KEY in page.meta):
+            markdown = keyterms.render_key_terms(markdown, page.meta, self.terms, uri, page.file.content_string)
         markdown = rewrite_term_links(markdown, uri, self.slugs)
         check_plain_term_links(markdown, uri, self.slugs)
         if uri == glossary_index.INDEX_URI:
@@ -145,6 +151,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def _on_links(self, links: list[Link]) -> None:
         uri = self.rendering
+        # The key-terms list is not a use of the term: no preview, no backlink.
+        links = [k for k in links if not (k.section and k.section.id == keyterms.HEADING_ID)]
         used = self.previews.setdefault(uri, [])
         used += [s for s in previews.decorate(links, uri, self.terms) if s not in used]
         self.backlinks.record(uri, links)

@@ -102,8 +102,9 @@ def _definition(lines: list[str], start: int, path: str) -> tuple[str, int, str]
     while i < len(lines) and not H1.match(lines[i]):
         i += 1
     if i == len(lines):
-        raise BookError(path, None, "glossary page has no H1 title",
-                        "start the page with '# Term name { #slug }'")
+        first = next((n for n in range(start, len(lines)) if lines[n].strip()), start)
+        raise BookError(path, min(first, max(len(lines) - 1, 0)) + 1, "glossary page has no H1 title",
+                        "start the page (here, after any front matter) with '# Term name { #slug }'")
     title = ATTR_LIST.sub("", H1.match(lines[i]).group("title"))
     j = i + 1
     while j < len(lines) and not lines[j].strip():

@@ -2,7 +2,8 @@
 
 - ``putin-korea-study-edition-<version>-offline.zip``: the offline copy, one
   top-level folder ``putin-korea-study-edition-<version>`` inside;
-- ``putin-korea-study-edition-<version>.pdf``: the whole book.
+- ``putin-korea-study-edition-<version>.pdf``: the whole book;
+- ``putin-korea-study-edition-<version>.epub``: the whole book for e-readers (studybook.epub).
 
 Which edition, and its build date, is ``studybook.edition``'s business: the
 build asks ``edition_of(config)``, ``make offline`` calls ``resolve`` with
@@ -31,6 +32,10 @@ def zip_name(edition: Edition) -> str:
 
 def pdf_name(edition: Edition) -> str:
     return f"{BASENAME}-{edition.version}.pdf"
+
+
+def epub_name(edition: Edition) -> str:
+    return f"{BASENAME}-{edition.version}.epub"
 
 
 def human_size(n_bytes: int) -> str:

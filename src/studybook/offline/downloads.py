@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin
 
 from studybook.edition import Edition, edition_of
 from studybook.errors import BookError
-from studybook.offline.artifacts import human_size, pdf_name, zip_name
+from studybook.offline.artifacts import epub_name, human_size, pdf_name, zip_name
 
 DOWNLOADS_DIR = "downloads"
 
@@ -37,6 +37,8 @@ def download_links(edition: Edition, dist: Path) -> list[dict]:
          "the whole book as a website to read from disk: unzip it and open index.html"),
         (pdf_name(edition), "Whole book as PDF", "PDF", "application/pdf",
          "the whole book in one file, to print or read on any device"),
+        (epub_name(edition), "E-book", "EPUB", "application/epub+zip",
+         "the whole book for e-readers and book apps (Apple Books, Kobo, Thorium, Calibre)"),
     ]
     links = []
     for name, label, kind, mime, what in wanted:
@@ -71,7 +73,7 @@ class DownloadsPlugin(BasePlugin[DownloadsConfig]):
         self.dist = root / self.config.dist_dir
         if not self.config.offline:
             self.links = download_links(edition, self.dist)
-            missing = {zip_name(edition), pdf_name(edition)} - {d["name"] for d in self.links}
+            missing = {zip_name(edition), pdf_name(edition), epub_name(edition)} - {d["name"] for d in self.links}
             if self.config.require and missing:
                 raise BookError(
                     str(self.dist), None,

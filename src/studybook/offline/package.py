@@ -1,4 +1,4 @@
-"""``make offline``: the offline zip and the PDF of one edition, in dist/.
+"""``make offline``: the offline zip, the PDF and the EPUB of one edition, in dist/.
 
     python -m studybook.offline.package [--dist dist] [--site-dir site-offline]
 
@@ -10,6 +10,8 @@
    and must stay under ``ZIP_LIMIT``.
 3. Prints the print view (print.html) with WeasyPrint:
    ``putin-korea-study-edition-<version>.pdf``.
+4. Moves the EPUB that studybook-epub wrote into the build (book.epub) to
+   ``putin-korea-study-edition-<version>.epub``; it must stay under ``EPUB_LIMIT``.
 
 ``build_downloads`` is the one call ``make publish`` needs: studybook.editions.publish
 runs it for the edition before building the book, so that every page links to
@@ -29,13 +31,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studybook.edition import EPOCH_ENV, VERSION_ENV, Edition, resolve
+from studybook.epub.plugin import EPUB_FILE
 from studybook.errors import BookError
-from studybook.offline.artifacts import folder, human_size, pdf_name, requested_version, zip_name
+from studybook.offline.artifacts import epub_name, folder, human_size, pdf_name, requested_version, zip_name
 from studybook.offline.printview import PRINT_PAGE
 
 REPO = Path(__file__).resolve().parents[3]
 ZIP_LIMIT = 10_000_000  # bytes: the offline copy must stay small enough for a slow connection
-LEFT_OUT = {PRINT_PAGE}  # the print view is the PDF's source, not part of the offline copy
+EPUB_LIMIT = 5_000_000  # bytes: the EPUB's budget (issue 16)
+LEFT_OUT = {PRINT_PAGE, EPUB_FILE}  # the PDF's source and the EPUB are not part of the offline copy
 
 
 def readme_text(edition: Edition) -> str:
@@ -99,11 +103,12 @@ class Downloads:
     edition: Edition
     zip: Path
     pdf: Path
+    epub: Path
 
 
 def build_downloads(dist: Path, *, site_dir: Path | None = None, environ: dict[str, str] | None = None,
                     repo: Path = REPO, log=print) -> Downloads:
-    """Build the offline site, then the zip and the PDF of the current edition into ``dist``."""
+    """Build the offline site, then the zip, the PDF and the EPUB of the current edition into ``dist``."""
     environ = dict(os.environ if environ is None else environ)
     edition = resolve(repo / "docs", requested_version(environ), environ)
     environ[VERSION_ENV] = edition.version  # studybook.editions.plugin then resolves the same edition
@@ -129,7 +134,26 @@ def build_downloads(dist: Path, *, site_dir: Path | None = None, environ: dict[s
     started = time.monotonic()
     pdf_path = print_pdf(site_dir / PRINT_PAGE, dist / pdf_name(edition))
     log(f"{pdf_path} ({human_size(pdf_path.stat().st_size)}) in {time.monotonic() - started:.1f} s")
-    return Downloads(edition, zip_path, pdf_path)
+
+    epub_path = move_epub(site_dir / EPUB_FILE, dist / epub_name(edition))
+    log(f"{epub_path} ({human_size(epub_path.stat().st_size)})")
+    return Downloads(edition, zip_path, pdf_path, epub_path)
+
+
+def move_epub(built: Path, target: Path) -> Path:
+    """The EPUB from the offline build to dist/, within its budget."""
+    if not built.is_file():
+        raise PackageError(str(built), None, "the offline build wrote no EPUB",
+                           "enable studybook-epub in mkdocs.yml with `enabled: !ENV [STUDYBOOK_OFFLINE, false]`")
+    size = built.stat().st_size
+    if size >= EPUB_LIMIT:
+        raise PackageError(str(built), None,
+                           f"the EPUB is {human_size(size)}, over its limit of {human_size(EPUB_LIMIT)}",
+                           "find what grew (`unzip -l` lists the files by size) and shrink or drop it; "
+                           "raise EPUB_LIMIT in src/studybook/offline/package.py only on purpose")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    built.replace(target)
+    return target
 
 
 def main(argv: list[str] | None = None) -> int:

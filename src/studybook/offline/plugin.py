@@ -25,7 +25,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from studybook.errors import BookError
+from studybook.errors import BookError, config_error
 from studybook.quality.vendor import node_modules_dir
 
 SHIM_SOURCE = "iframe-worker/shim/index.js"  # in node_modules (studybook.quality.vendor finds it)
@@ -161,10 +161,11 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             return
         site = Path(config.site_dir)
         if not (site / "search" / "search_index.js").is_file():
-            raise BookError(
-                "mkdocs.yml", None,
+            raise config_error(
+                config, "studybook-offline",
                 "the offline build has no search/search_index.js, so search would not work from disk",
                 "enable Material's `offline` plugin together with studybook-offline (STUDYBOOK_OFFLINE=true)",
+                option="enabled",
             )
         problems = outside_loads(site)
         if problems:

@@ -17,6 +17,8 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
+from studybook.errors import read_text
+
 CSS_BUNDLE = "assets/css/book-all.css"
 JS_BUNDLE = "assets/js/book-all.js"
 
@@ -80,6 +82,6 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         for kind, bundle in (("css", CSS_BUNDLE), ("js", JS_BUNDLE)):
             if self.parts[kind]:
                 docs = Path(config.docs_dir)
-                text = join([(p, (docs / p).read_text(encoding="utf-8")) for p in self.parts[kind]], kind)
+                text = join([(p, read_text(docs / p, f"docs/{p}")) for p in self.parts[kind]], kind)
                 files.append(File.generated(config, bundle, content=text))
         return files

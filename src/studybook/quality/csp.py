@@ -39,7 +39,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
-from studybook.errors import BookError
+from studybook.errors import BookError, config_error
 
 # The policy before hashes. 'self' is the book's own origin; data: images are the icons
 # that Material's stylesheet embeds (masks for admonitions, the search and nav arrows).
@@ -53,6 +53,7 @@ BASE_POLICY: dict[str, list[str]] = {
     "form-action": ["'self'"],
 }
 # Directives a <meta> policy may not carry (CSP Level 3, section 3.3): browsers ignore them.
+PLUGIN = "studybook-csp"
 NOT_IN_META = {"frame-ancestors", "report-uri", "report-to", "sandbox"}
 KNOWN_DIRECTIVES = {
     "default-src", "script-src", "script-src-elem", "script-src-attr", "style-src",
@@ -102,16 +103,21 @@ def build_policy(hashes: set[str], extra: dict[str, list[str]] | None = None,
     return "; ".join(" ".join([name, *sources]).strip() for name, sources in directives.items())
 
 
-def check_extra(extra: dict[str, list[str]]) -> None:
-    """Stop on a directive a <meta> policy cannot carry, or one we do not know."""
-    for name in extra:
+def check_extra(extra: dict[str, list[str]], config=None) -> None:
+    """Stop on a directive a <meta> policy cannot carry, or one we do not know.
+
+    ``config`` (MkDocs') lets the error name the directive's line in mkdocs.yml.
+    """
+    for name, sources in extra.items():
         if name in NOT_IN_META:
-            raise BookError("mkdocs.yml", None,
-                            f"studybook-csp: '{name}' has no effect in a <meta> policy",
-                            "set it as an HTTP header on the host instead, and remove it here")
+            raise config_error(config, PLUGIN, f"studybook-csp: '{name}' has no effect in a <meta> policy",
+                               "set it as an HTTP header on the host instead, and remove it here", option=name)
         if name not in KNOWN_DIRECTIVES:
-            raise BookError("mkdocs.yml", None, f"studybook-csp: unknown directive '{name}'",
-                            f"use one of: {', '.join(sorted(KNOWN_DIRECTIVES))}")
+            raise config_error(config, PLUGIN, f"studybook-csp: unknown directive '{name}'",
+                               f"use one of: {', '.join(sorted(KNOWN_DIRECTIVES))}", option=name)
+        if not (isinstance(sources, list) and all(isinstance(s, str) for s in sources)):
+            raise config_error(config, PLUGIN, f"studybook-csp: '{name}' is not a list of sources",
+                               f"write it as a list, e.g. {name}: [\"'self'\"]", option=name)
 
 
 def insert_policy(page_html: str, policy: str) -> str:
@@ -136,7 +142,7 @@ class CspPlugin(BasePlugin[CspConfig]):
     """Add the same Content-Security-Policy <meta> tag to every built page."""
 
     def on_config(self, config):
-        check_extra(self.config.extra)
+        check_extra(self.config.extra, config)
         self.pages: dict[Path, int] = {}   # output file -> how many hashes its policy has
         self.union: set[str] = set()
         return config

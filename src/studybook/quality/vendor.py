@@ -28,8 +28,9 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from studybook.errors import BookError
+from studybook.errors import CONFIG, BookError, config_line, read_text
 
+PLUGIN = "studybook-vendor"
 NODE_MODULES_ENV = "STUDYBOOK_NODE_MODULES"
 
 
@@ -51,23 +52,43 @@ def package_version(node_modules: Path, src: str) -> str | None:
     meta = node_modules / name / "package.json"
     if not meta.is_file():
         return None
-    return json.loads(meta.read_text(encoding="utf-8")).get("version")
+    try:
+        data = json.loads(read_text(meta))
+    except ValueError as exc:
+        raise BookError(str(meta), getattr(exc, "lineno", None), f"not valid JSON ({getattr(exc, 'msg', exc)})",
+                        "the installed package is damaged: run `npm ci` to install it again") from None
+    return data.get("version") if isinstance(data, dict) else None
 
 
-def vendored_files(node_modules: Path, files: dict[str, str]) -> list[tuple[Path, str]]:
-    """Pairs of (installed file, site path); raise ``BookError`` for a missing file or a bad path."""
+def vendored_files(node_modules: Path, files: dict[str, str], config=None) -> list[tuple[Path, str]]:
+    """Pairs of (installed file, site path); raise ``BookError`` for a missing file or a bad path.
+
+    ``config`` (MkDocs') lets the error name the entry's line in mkdocs.yml.
+    """
     pairs = []
     for src, dest in files.items():
-        if posixpath.isabs(dest) or ".." in dest.split("/"):
-            raise BookError("mkdocs.yml", None, f"studybook-vendor: '{dest}' is not a path inside the site",
+        line = _entry_line(config, src)
+        if not isinstance(dest, str) or posixpath.isabs(dest) or ".." in dest.split("/"):
+            raise BookError(*line, f"studybook-vendor: '{dest}' is not a path inside the site",
                             "give a relative path such as assets/vendor/<package>/<file>.js")
         path = node_modules / src
         if not path.is_file():
-            raise BookError(str(path), None, f"the vendored file '{src}' is not installed",
+            raise BookError(*line, f"the vendored file '{src}' is not installed (no {path})",
                             "run `npm ci` (every make target that builds does it), "
-                            "and check that package.json lists the package")
+                            "check that package.json lists the package, and that the path under "
+                            "studybook-vendor's files is the file's path inside node_modules")
         pairs.append((path, dest))
     return pairs
+
+
+def _entry_line(config, src: str) -> tuple[str, int | None]:
+    """(mkdocs.yml as messages name it, the line of ``src`` under the files option, else of files)."""
+    config_file = config.get("config_file_path") if config is not None else None
+    shown = Path(config_file).name if config_file else CONFIG
+    line = config_line(config_file, PLUGIN, src)
+    if line == config_line(config_file, PLUGIN):        # the entry itself was not found
+        line = config_line(config_file, PLUGIN, "files")
+    return shown, line
 
 
 class VendorPlugin(BasePlugin[VendorConfig]):
@@ -75,6 +96,6 @@ class VendorPlugin(BasePlugin[VendorConfig]):
 
     def on_files(self, files, config):
         node_modules = node_modules_dir(Path(config.config_file_path).parent, self.config.node_modules)
-        for path, dest in vendored_files(node_modules, self.config.files):
+        for path, dest in vendored_files(node_modules, self.config.files, config):
             files.append(File.generated(config, dest, abs_src_path=str(path)))
         return files

@@ -30,6 +30,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from studybook import book
 from studybook.errors import BookError, config_error, line_of
+from studybook.glossary import keyterms
+from studybook.glossary.terms import Term, split_front_matter
+from studybook.order import require
 
 MARKER = "<!-- studybook:discussion-questions -->"
 SECTION_ID = "discussion-questions"
@@ -91,8 +94,17 @@ def rewrite_links(text: str, from_uri: str, to_uri: str) -> str:
     return LINK.sub(replace, text)
 
 
-def gather(chapters: list[tuple[str, str]], page_uri: str) -> str:
-    """The Markdown that replaces the marker: each chapter's heading, links and questions."""
+def key_terms_line(markdown: str, src_uri: str, terms: dict[str, Term]) -> str:
+    """"Key terms: ..." with a term link for each of the chapter's key terms (studybook.glossary.keyterms)."""
+    meta, _ = split_front_matter(markdown, f"docs/{src_uri}")
+    slugs = [s for s in meta.get(keyterms.KEY) or [] if s in terms]     # the chapter's own build checks the list
+    if not slugs:
+        return ""
+    return "Key terms: " + ", ".join(f"[{terms[s].title}](term:{s})" for s in slugs) + "\n\n"
+
+
+def gather(chapters: list[tuple[str, str]], page_uri: str, terms: dict[str, Term] | None = None) -> str:
+    """The Markdown that replaces the marker: each chapter's heading, links, key terms and questions."""
     blocks = []
     for number, (src_uri, markdown) in enumerate(chapters, start=1):
         title = chapter_title(markdown, src_uri)
@@ -103,6 +115,7 @@ def gather(chapters: list[tuple[str, str]], page_uri: str) -> str:
             f"## Chapter {number}. {title} {{ #{slug} }}\n\n"
             f"[Read chapter {number}]({link}) · "
             f"[The questions in the chapter]({link}#{SECTION_ID})\n\n"
+            f"{key_terms_line(markdown, src_uri, terms or {})}"
             f"{rewrite_links(questions, src_uri, page_uri)}\n"
         )
     return "\n".join(blocks)
@@ -116,13 +129,15 @@ class QuestionsPlugin(BasePlugin[QuestionsConfig]):
     """Fill the teaching page's marker with every chapter's questions."""
 
     def on_config(self, config):
+        require(config, "studybook-questions", "studybook-glossary", "the gathered page lists each chapter's key terms")
         self.chapter_files = []   # reset on every (re)build: `mkdocs serve` keeps the object
         return config
 
     def on_files(self, files, config):
         if files.get_file_from_path(self.config.page) is None:
-            raise BookError(f"docs/{self.config.page}", None, "the page for the gathered questions is missing",
-                            "create it with an introduction and the line " + MARKER)
+            raise config_error(config, "studybook-questions", f"docs/{self.config.page}, the page for the gathered "
+                               "questions, is missing", "create it with an introduction and the line " + MARKER
+                               + ", or point the plugin's `page` option at the page that has it", option="page")
         return files
 
     def on_nav(self, nav, config, files):
@@ -140,4 +155,5 @@ class QuestionsPlugin(BasePlugin[QuestionsConfig]):
             raise config_error(config, "nav", f"no chapter pages under docs/{book.CHAPTERS} in nav",
                                f"list the chapters (docs/{book.CHAPTERS}<slug>.md) in the nav of mkdocs.yml")
         chapters = [(f.src_uri, f.content_string) for f in self.chapter_files]
-        return markdown.replace(MARKER, gather(chapters, page.file.src_uri))
+        terms = config.plugins["studybook-glossary"].terms   # read in its on_files
+        return markdown.replace(MARKER, gather(chapters, page.file.src_uri, terms))

@@ -12,11 +12,14 @@ In one run, side by side:
   next chapter after it with a warm cache, served the way GitHub Pages serves (gzip,
   ``Cache-Control: max-age=600``); the search index, raw and gzipped; the offline zip
   and PDF when the Makefile can make them.
-- Lighthouse 12.2.3 on the cover, a chapter and a glossary page, mobile and desktop: the
-  median of each category over several runs.
+- Lighthouse 12.2.3 on the cover, a chapter, a glossary page, the bibliography and the
+  assignment builder, mobile and desktop: the median of each category and of total
+  blocking time over five runs. In the same run, the same chapter built by bare Material
+  (the baseline above, served the same way) is measured too, and the report gives the
+  ratio of the book's total blocking time to the baseline's.
 
 It prints a table, writes bench/results.json, and exits 1 if a budget (BUDGETS) fails.
-Usage: ``python -m studybook.tools.bench [--runs 5] [--lighthouse-runs 3] [--skip-offline]``.
+Usage: ``python -m studybook.tools.bench [--runs 5] [--lighthouse-runs 5] [--skip-offline]``.
 """
 from __future__ import annotations
 
@@ -46,7 +49,9 @@ import yaml
 REPO = Path(__file__).resolve().parents[3]
 CHROMIUM = "/usr/bin/chromium"
 CHAPTER, NEXT_CHAPTER = "chapters/putin-in-seoul/", "chapters/prospects/"
-LIGHTHOUSE_PAGES = {"cover": "", "chapter": CHAPTER, "glossary": "glossary/abm-treaty/"}
+LIGHTHOUSE_PAGES = {"cover": "", "chapter": CHAPTER, "glossary": "glossary/abm-treaty/",
+                    "bibliography": "bibliography/", "builder": "teaching/assignments/"}
+FORMS = ("mobile", "desktop")
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 BUDGETS = {
     "first_load_kib": 160,        # a chapter's first load, compressed, at most
@@ -318,6 +323,7 @@ def lighthouse(url: str, form: str, out: Path) -> dict:
     subprocess.run(cmd, env=dict(ENV, CHROME_PATH=CHROMIUM), check=True, capture_output=True)
     report = json.loads(out.read_text())
     return {"scores": {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES},
+            "tbt_ms": report["audits"]["total-blocking-time"]["numericValue"],
             "benchmark_index": report["environment"]["benchmarkIndex"],
             "failing": sorted({a for c in CATEGORIES for a in failing_audits(report, c)})}
 
@@ -327,18 +333,47 @@ def failing_audits(report: dict, category: str) -> list[str]:
             if ref["weight"] > 0 and (report["audits"][ref["id"]].get("score") or 1) < 1]
 
 
-def measure_lighthouse(url: str, runs: int, work: Path) -> tuple[dict, dict]:
+def measure_lighthouse(url: str, runs: int, work: Path, pages: dict[str, str] = LIGHTHOUSE_PAGES,
+                       tag: str = "book") -> tuple[dict, dict]:
     scores, detail = {}, {}
-    for name, path in LIGHTHOUSE_PAGES.items():
-        for form in ("mobile", "desktop"):
-            results = [lighthouse(url + path, form, work / f"lh-{name}-{form}-{i}.json") for i in range(runs)]
+    for name, path in pages.items():
+        for form in FORMS:
+            results = [lighthouse(url + path, form, work / f"lh-{tag}-{name}-{form}-{i}.json") for i in range(runs)]
             scores.setdefault(name, {})[form] = {c: median([r["scores"][c] for r in results]) for c in CATEGORIES}
             detail.setdefault(name, {})[form] = {
                 "runs": [r["scores"] for r in results],
+                "tbt_ms": [r["tbt_ms"] for r in results],
+                "tbt_median_ms": median([r["tbt_ms"] for r in results]),
                 "benchmark_index": median([r["benchmark_index"] for r in results]),
                 "audits_below_1": sorted({a for r in results for a in r["failing"]})}
-            print(f"  Lighthouse {name} {form}: {scores[name][form]}", flush=True)
+            print(f"  Lighthouse {tag} {name} {form}: {scores[name][form]}, total blocking time "
+                  f"{detail[name][form]['tbt_median_ms']:.0f} ms", flush=True)
     return scores, detail
+
+
+def tbt_ratio(book: dict, bare: dict) -> dict:
+    """{form: the book's median total blocking time / bare Material's}, for the page both measured."""
+    out = {}
+    for form in FORMS:
+        ours, theirs = book[form]["tbt_median_ms"], bare[form]["tbt_median_ms"]
+        out[form] = round(ours / theirs, 2) if theirs else None
+    return out
+
+
+def measure_bare_lighthouse(runs: int, work: Path) -> dict:
+    """The chapter built by bare Material (same Markdown, theme, overrides and scripts), served alike."""
+    httpd = serve(work / "bare-served")
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    bare = write_config("bare", bare_config(load_raw_config(), REPO))
+    try:
+        shutil.rmtree(work / "bare-served", ignore_errors=True)
+        timed_build(bare, work / "bare-served", site_url=url)
+        scores, detail = measure_lighthouse(url, runs, work, {"chapter": CHAPTER}, tag="bare")
+    finally:
+        bare.unlink(missing_ok=True)
+        httpd.shutdown()
+        httpd.server_close()
+    return {"scores": scores, "detail": detail}
 
 
 # -- The run ---------------------------------------------------------------------------
@@ -352,14 +387,11 @@ def machine() -> dict:
             "load_average": os.getloadavg(), "python": platform.python_version(), "chromium": chromium}
 
 
-def report(results: dict) -> str:
-    b, w = results["build"], results["page_weight"]
+def build_rows(b: dict) -> list[tuple[str, str]]:
     prof = b["profile"]
     plugins = sorted(prof["plugins_s"].items(), key=lambda kv: -kv[1])
     packages = sorted(prof["packages_s"].items(), key=lambda kv: -kv[1])[:8]
-    rows = [
-        ("Machine", f"{results['machine']['cpu']}, {results['machine']['cores']} cores, "
-                    f"load {results['machine']['load_average'][0]:.1f}, {results['machine']['date']}"),
+    return [
         ("Build, book (median)", f"{b['book_median_s']:.2f} s of {b['runs']} runs {[round(x, 2) for x in b['book_s']]}"),
         ("Build, bare Material", f"{b['bare_median_s']:.2f} s {[round(x, 2) for x in b['bare_s']]}"),
         ("Build ratio", f"{b['ratio']:.2f}x (budget {BUDGETS['build_ratio']}x)"),
@@ -367,6 +399,16 @@ def report(results: dict) -> str:
         ("Profiled build", f"{prof['total_s']:.2f} s with cProfile on"),
         ("  by plugin (handlers)", ", ".join(f"{k} {v:.2f}s" for k, v in plugins)),
         ("  by package (own time)", ", ".join(f"{k} {v:.2f}s" for k, v in packages)),
+    ]
+
+
+def report(results: dict) -> str:
+    w = results["page_weight"]
+    rows = [("Machine", f"{results['machine']['cpu']}, {results['machine']['cores']} cores, "
+                        f"load {results['machine']['load_average'][0]:.1f}, {results['machine']['date']}")]
+    if "build" in results:
+        rows += build_rows(results["build"])
+    rows += [
         ("Chapter, first load", f"{w['first_load']['kib']:.1f} KiB, {w['first_load']['requests']} requests "
                                 f"(budget {BUDGETS['first_load_kib']} KiB, {BUDGETS['first_load_requests']})"),
         ("Next chapter, warm cache", f"{w['second_page_warm']['kib']:.1f} KiB, {w['second_page_warm']['requests']} requests"),
@@ -376,18 +418,29 @@ def report(results: dict) -> str:
     off = results["offline"]
     rows.append(("Offline zip / PDF", off.get("note") or ", ".join(
         f"{k} {v['bytes'] / 1024 / 1024:.1f} MiB" for k, v in off.items())))
+    detail = results.get("lighthouse_detail", {})
     for name, forms in results["lighthouse"].items():
         for form, scores in forms.items():
+            tbt = detail.get(name, {}).get(form, {}).get("tbt_median_ms")
             rows.append((f"Lighthouse {name} {form}", " / ".join(f"{scores[c]:g}" for c in CATEGORIES)
-                         + "  (perf / a11y / best practices / SEO)"))
+                         + "  (perf / a11y / best practices / SEO)"
+                         + (f", TBT {tbt:.0f} ms" if tbt is not None else "")))
+    bare = results.get("lighthouse_bare")
+    if bare:
+        for form, scores in bare["scores"]["chapter"].items():
+            rows.append((f"Bare Material chapter {form}", " / ".join(f"{scores[c]:g}" for c in CATEGORIES)
+                         + f", TBT {bare['detail']['chapter'][form]['tbt_median_ms']:.0f} ms"))
+        rows.append(("TBT ratio, book / bare", ", ".join(f"{k} {v}x" for k, v in bare["tbt_ratio"].items())))
     return table(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="build runs of each kind (median)")
-    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and form")
+    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page and form")
     parser.add_argument("--skip-offline", action="store_true", help="do not run `make offline`")
+    parser.add_argument("--lighthouse-only", action="store_true",
+                        help="page weight and Lighthouse only: no build timing, no offline copy")
     parser.add_argument("--profile-build", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.profile_build:
@@ -397,8 +450,9 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"machine": machine(), "budgets": BUDGETS}
     with tempfile.TemporaryDirectory(prefix="studybook-bench-") as tmp:
         work = Path(tmp)
-        print("Build time", flush=True)
-        results["build"] = measure_build(args.runs, work)
+        if not args.lighthouse_only:
+            print("Build time", flush=True)
+            results["build"] = measure_build(args.runs, work)
         print("Page weight", flush=True)
         httpd = serve(work / "served")                # bound first: the book needs its address
         url = f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -412,8 +466,12 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             httpd.shutdown()
             httpd.server_close()
+        print("Lighthouse, bare Material", flush=True)
+        results["lighthouse_bare"] = measure_bare_lighthouse(args.lighthouse_runs, work)
+        results["lighthouse_bare"]["tbt_ratio"] = tbt_ratio(results["lighthouse_detail"]["chapter"],
+                                                            results["lighthouse_bare"]["detail"]["chapter"])
     print("Offline copy", flush=True)
-    results["offline"] = measure_offline(args.skip_offline)
+    results["offline"] = measure_offline(args.skip_offline or args.lighthouse_only)
     results["failures"] = check_budgets(results)
     out = REPO / "bench" / "results.json"
     out.parent.mkdir(exist_ok=True)

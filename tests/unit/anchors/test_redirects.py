@@ -27,7 +27,8 @@ def test_parse_reads_both_sections_with_lines():
 # (file text, expected start of the error)
 BAD = [
     ("pages: [\n", "redirects.yml:2: not valid YAML"),
-    ("moved: {}\n", "redirects.yml: expected two sections"),
+    ("moved: {}\n", "redirects.yml:1: expected two sections"),
+    ("pages:\n  - chapters/a.md\n", "redirects.yml:1: expected two sections"),
     ("pages:\n  chapters/old: chapters/new.md\n", "redirects.yml:2: page move 'chapters/old: chapters/new.md'"),
     ("anchors:\n  chapters/a.md#p-1: p-2\n", "redirects.yml:2: anchor move 'chapters/a.md#p-1: p-2'"),
 ]

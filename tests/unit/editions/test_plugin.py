@@ -60,7 +60,7 @@ def test_the_marker_line_is_replaced_and_the_rest_kept():
 def test_a_home_page_without_the_marker_stops_the_build():
     with pytest.raises(BookError) as err:
         render_edition_box("# Home\n", "index.md", ENTRY)
-    assert "docs/index.md: the home page does not show the edition" in str(err.value)
+    assert "docs/index.md:1: the home page does not show the edition" in str(err.value)
     assert MARKER in str(err.value)
 
 
@@ -101,7 +101,7 @@ def test_mini_site_built_for_a_version_without_an_entry_fails(mini_site, monkeyp
     monkeypatch.setenv("MIKE_DOCS_VERSION", "2.0")
     built = mini_site({"index.md": HOME, "changelog.md": CHANGELOG}, CONFIG)
     assert not built.ok
-    assert "docs/changelog.md: no changelog entry for edition 2.0" in built.output
+    assert "docs/changelog.md:3: no changelog entry for edition 2.0" in built.output
 
 
 def test_mini_site_without_a_changelog_fails(mini_site):

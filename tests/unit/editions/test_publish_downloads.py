@@ -20,8 +20,9 @@ def test_the_files_are_made_for_the_edition_and_the_build_must_use_them(tmp_path
 
     def fake_build_downloads(dist, *, site_dir, repo, environ, log):
         calls.append((dist, site_dir, repo, environ["MIKE_DOCS_VERSION"]))
-        # prepare_downloads reads only the two files' names, not the edition
-        return studybook.offline.package.Downloads(None, dist / "edition-1.1.zip", dist / "edition-1.1.pdf")
+        # prepare_downloads reads only the three files' names, not the edition
+        return studybook.offline.package.Downloads(None, dist / "edition-1.1.zip", dist / "edition-1.1.pdf",
+                                                   dist / "edition-1.1.epub")
 
     monkeypatch.setattr(studybook.offline.package, "build_downloads", fake_build_downloads)
     env = publish.prepare_downloads(Config(plugins={"studybook-downloads": object()}), Path("/repo"), "1.1", tmp_path)

@@ -200,7 +200,7 @@ def test_mini_site_fails_when_abbreviations_file_disagrees(mini_site):
     stale = "*[TKR]: Trans Korean Railroad\n*[ABM]: Anti-Ballistic Missile\n"
     site = mini_site(MINI, ABBR + NAV, files={"includes/abbreviations.md": stale})
     assert not site.ok
-    assert ("includes/abbreviations.md: the abbreviations file disagrees with the glossary pages: "
+    assert ("includes/abbreviations.md:1: the abbreviations file disagrees with the glossary pages: "
             "'ABM' is here but no glossary page declares it; 'TKR' is 'Trans Korean Railroad' here "
             "but 'Trans-Korean Railway' in docs/glossary/trans-korean-railway.md") in site.output
     assert "Fix: run `make abbreviations`" in site.output

@@ -58,7 +58,7 @@ def test_titles_and_definitions(source, title, definition):
     "source, line, problem",
     [
         # (page source, line named in the error, words in the problem)
-        ("No heading here.\n", None, "no H1 title"),
+        ("No heading here.\n", 1, "no H1 title"),
         ("# X\n\n## What it is\n", 1, "no one-sentence definition"),
         ("# X\n", 1, "no one-sentence definition"),
         ("# X\n\n- a list is not a definition\n", 1, "no one-sentence definition"),

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from studybook.edition import Edition
-from studybook.offline.artifacts import folder, human_size, pdf_name, requested_version, zip_name
+from studybook.offline.artifacts import epub_name, folder, human_size, pdf_name, requested_version, zip_name
 
 
 @pytest.mark.parametrize("environ, version", [
@@ -22,6 +22,7 @@ def test_names():
     ed = Edition("1.0", dt.date(2026, 11, 29), dt.date(2026, 12, 1))
     assert zip_name(ed) == "putin-korea-study-edition-1.0-offline.zip"
     assert pdf_name(ed) == "putin-korea-study-edition-1.0.pdf"
+    assert epub_name(ed) == "putin-korea-study-edition-1.0.epub"
     assert folder(ed) == "putin-korea-study-edition-1.0"
 
 

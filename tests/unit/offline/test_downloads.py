@@ -2,7 +2,7 @@
 import datetime as dt
 
 from studybook.edition import Edition
-from studybook.offline.artifacts import pdf_name, zip_name
+from studybook.offline.artifacts import epub_name, pdf_name, zip_name
 from studybook.offline.downloads import download_links, downloads_context
 
 EDITION = Edition("1.0", dt.date(2026, 11, 1), dt.date(2026, 11, 29))   # built on the 29th
@@ -17,6 +17,9 @@ def test_only_files_that_exist_are_offered_with_their_sizes(tmp_path):
         ("downloads/putin-korea-study-edition-1.0.pdf", "PDF", "1.2 MB", "application/pdf")]
     (tmp_path / zip_name(EDITION)).write_bytes(b"z" * 800_000)
     assert [d["label"] for d in download_links(EDITION, tmp_path)] == ["Offline copy", "Whole book as PDF"]
+    (tmp_path / epub_name(EDITION)).write_bytes(b"e" * 400_000)
+    assert [(d["label"], d["kind"], d["size"], d["type"]) for d in download_links(EDITION, tmp_path)][-1] == (
+        "E-book", "EPUB", "400 KB", "application/epub+zip")
 
 
 def test_downloads_context():

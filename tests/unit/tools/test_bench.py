@@ -3,7 +3,17 @@ from pathlib import Path
 
 import pytest
 
-from studybook.tools.bench import BUDGETS, bare_config, check_budgets, cold_config, gzip_size, median, package_of, table
+from studybook.tools.bench import (
+    BUDGETS,
+    bare_config,
+    check_budgets,
+    cold_config,
+    gzip_size,
+    median,
+    package_of,
+    table,
+    tbt_ratio,
+)
 
 RAW = {"plugins": [{"search": {"lang": "en"}}, "studybook-edition",
                    {"studybook-citations": {"bib_files": ["bibliography/*.bib"]}}, "studybook-csp"]}
@@ -72,3 +82,15 @@ def test_small_helpers():
     assert median([3, 1, 2]) == 2
     assert 0 < gzip_size(b"a" * 1000) < 100
     assert table([("a", "1"), ("long", "2")]) == "  a     1\n  long  2"
+
+
+@pytest.mark.parametrize("book_ms, bare_ms, ratio", [
+    # (the book's median total blocking time, bare Material's, the ratio reported)
+    (344, 122, 2.82),
+    (100, 100, 1.0),
+    (50, 0, None),          # bare Material blocked nothing: no ratio, not a division by zero
+])
+def test_total_blocking_time_ratio(book_ms, bare_ms, ratio):
+    book = {form: {"tbt_median_ms": book_ms} for form in ("mobile", "desktop")}
+    bare = {form: {"tbt_median_ms": bare_ms} for form in ("mobile", "desktop")}
+    assert tbt_ratio(book, bare) == {"mobile": ratio, "desktop": ratio}

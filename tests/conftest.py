@@ -458,3 +458,17 @@ def mike_book(tmp_path_factory):
     server = serve(root, port)
     yield MikeBook(server, site, site_url, f"{site_url}{EDITION}/", manifest, site_name)
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def three(tmp_path_factory):
+    """Editions 1.0, 1.1 and 1.2 published with mike and served (tests/browser/three_editions.py).
+
+    (repo, server, site_url, 1.0's gh-pages tree, 1.1's tree), once a session: publishing
+    three editions takes minutes, and the changes tests in several modules read them.
+    """
+    from three_editions import publish_three
+
+    repo, server, site_url, first, second = publish_three(tmp_path_factory)
+    yield repo, server, site_url, first, second
+    server.stop()

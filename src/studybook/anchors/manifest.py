@@ -24,7 +24,7 @@ differ from one edition to the next) are not listed.
 ``texts.json``, beside it, keeps the words (``studybook.anchors.texts``): every
 page as in anchors.json (``path``, ``src``, ``title``, ``kind``, ``number``),
 and for chapters, glossary entries, people and the timeline the full plain
-text of every heading, body paragraph and table row, in reading order::
+text of every heading and paragraph that has an id, in reading order::
 
     {"edition": "1.1", "date": "2026-12-01", "built": "2026-12-01", "site": "https://.../",
      "pages": [{"path": "chapters/introduction/", "src": "chapters/introduction.md",
@@ -32,15 +32,18 @@ text of every heading, body paragraph and table row, in reading order::
                 "units": [{"kind": "heading", "id": "introduction", "level": 1, "text": "..."},
                           {"kind": "paragraph", "id": "p-7kq2", "section": "russia-after-1991",
                            "text": "The whole paragraph, as plain text."}]},
-               {"path": "timeline/", ..., "units": [..., {"kind": "row", "id": null,
-                "section": "before-1991", "text": "1961 | The Soviet Union ... | Chapter 5: ..."}]},
+               {"path": "timeline/", ..., "units": [{"kind": "heading", "id": "before-1991", ...}]},
                {"path": "bibliography/", "src": "bibliography.md", "title": "...", "kind": "page"}]}
 
 ``text`` is what a reader sees, whitespace collapsed, without permalinks and
-note markers. Paragraphs of glossary and people pages, and table rows, have
-no id (``null``); ``section`` is the id of the h2 above them. ``make publish``
-reads the previous edition's texts.json from gh-pages to write "Changes in
-this edition" (``studybook.changes``).
+note markers. The file keeps only the units with an id, the ones a link can
+name (``texts.linkable``): every heading, and every paragraph of a chapter.
+Paragraphs of glossary and people pages, and table rows, have no id; the build
+keeps them in memory (``"id": null``, ``section`` the id of the h2 above), and
+``make publish`` reads the previous edition's from its rendered pages on
+gh-pages (``studybook.changes.inputs``), with its texts.json, to write
+"Changes in this edition" (``studybook.changes``). In the browser, an older
+edition's pages and the teachers' link checker read texts.json.
 """
 from __future__ import annotations
 
@@ -127,6 +130,7 @@ class ManifestPlugin(BasePlugin):
         out = Path(config.site_dir) / MANIFEST
         out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         # Compact: the words are most of its size (budget: 60 KB gzipped, `make bench`).
+        document = self.texts_document(config)
+        document["pages"] = [textsmod.linkable(p) for p in document["pages"]]
         (Path(config.site_dir) / textsmod.TEXTS).write_text(
-            json.dumps(self.texts_document(config), ensure_ascii=False, separators=(",", ":")) + "\n",
-            encoding="utf-8")
+            json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -73,5 +73,19 @@ def page_record(entry: dict, html: str) -> dict:
     return record
 
 
+def linkable(record: dict) -> dict:
+    """The record as texts.json publishes it: only the units with an id.
+
+    Those are what a link can point at: every heading, and every paragraph of a
+    chapter. Paragraphs and rows without an id (glossary, people, timeline) are
+    most of the words but no link names them; keeping them would take the file
+    past its budget (60 KB gzipped; they are about 45 KB of its 76). Whoever
+    compares editions reads them from the rendered page (``page_units``).
+    """
+    if "units" not in record:
+        return record
+    return {**record, "units": [u for u in record["units"] if u.get("id")]}
+
+
 def texts(edition: str, date: str, built: str, site: str, pages: list[dict]) -> dict:
     return {"edition": edition, "date": date, "built": built, "site": site, "pages": pages}

@@ -7,13 +7,20 @@ that does not exist means nothing is published; anything unreadable stops the
 publish), and writes the file the ``studybook-changes`` plugin reads. An
 edition published before editions kept their words has no texts.json: the
 page then says so.
+
+texts.json keeps only the units a link can name (``studybook.anchors.texts.
+linkable``). The words of the others (the glossary's, people's and timeline's
+paragraphs and rows) are read from the edition's rendered pages on the branch,
+with the same reader the build uses (``page_units``), so both sides of the
+comparison hold every unit. A page texts.json lists that the branch lacks
+stops the publish: the edition is damaged.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from studybook.anchors.texts import TEXTS
+from studybook.anchors.texts import TEXTS, page_units
 from studybook.editions import guard
 from studybook.editions.changelog import VERSION
 
@@ -40,7 +47,21 @@ def read_previous(repo: Path, branch: str, prefix: str, version: str) -> dict:
             if not (isinstance(texts, dict) and isinstance(texts.get("pages"), list)):
                 raise guard.GuardError(f"{branch}:{path}", None, 'not a texts.json ({"pages": [...]})',
                                        guard.REPAIR.format(branch=branch, path=path))
+            texts = {**texts, "pages": [with_all_units(repo, branch, f"{base}{previous}/", page)
+                                        for page in texts["pages"]]}
     return {"edition": version, "previous": previous, "texts": texts}
+
+
+def with_all_units(repo: Path, branch: str, root: str, page: dict) -> dict:
+    """A texts.json page with every unit of its rendered page, those without an id too."""
+    if not isinstance(page, dict) or "units" not in page:
+        return page
+    if not (isinstance(page.get("path"), str) and isinstance(page.get("kind"), str)):
+        where = f"{branch}:{root}{TEXTS}"
+        raise guard.GuardError(where, None, f"a page without a path or kind ({str(page)[:80]})",
+                               guard.REPAIR.format(branch=branch, path=f"{root}{TEXTS}"))
+    html = guard.read_bytes(repo, branch, f"{root}{page['path']}index.html").decode("utf-8", "replace")
+    return {**page, "units": page_units(html, page["kind"])}
 
 
 def write_input(dest: Path, repo: Path, branch: str, prefix: str, version: str) -> dict:

@@ -191,14 +191,21 @@ def _exists(repo: Path, branch: str, path: str) -> bool:
     return bool(result.stdout.strip())
 
 
+def _read_bytes(repo: Path, branch: str, path: str) -> bytes:
+    """The bytes of file ``path`` on ``branch``; unreadable (or absent) is a ``GuardError``."""
+    result = _git(repo, "show", f"refs/heads/{branch}:{path}")
+    if result.returncode != 0:
+        raise GuardError(f"{branch}:{path}", None, f"git cannot read it ({_said(result)})",
+                         DAMAGED.format(branch=branch))
+    return result.stdout
+
+
 def _read_json(repo: Path, branch: str, path: str):
     """The JSON of file ``path`` on ``branch``; unreadable or not JSON is a ``GuardError``."""
-    result = _git(repo, "show", f"refs/heads/{branch}:{path}")
+    data = _read_bytes(repo, branch, path)
     where = f"{branch}:{path}"
-    if result.returncode != 0:
-        raise GuardError(where, None, f"git cannot read it ({_said(result)})", DAMAGED.format(branch=branch))
     try:
-        return json.loads(result.stdout)
+        return json.loads(data)
     except ValueError as exc:      # JSONDecodeError, or bytes that are not UTF-8
         raise GuardError(where, getattr(exc, "lineno", None), f"not valid JSON ({getattr(exc, 'msg', exc)})",
                          REPAIR.format(branch=branch, path=path)) from None
@@ -215,7 +222,7 @@ def _listed_editions(listing, branch: str, path: str) -> list[str]:
 
 
 # The readers, for other publish steps that read gh-pages the same way (studybook.changes.inputs).
-exists, read_json, listed_editions = _exists, _read_json, _listed_editions
+exists, read_bytes, read_json, listed_editions = _exists, _read_bytes, _read_json, _listed_editions
 
 
 def published_manifests(repo: str | Path = ".", branch: str = "gh-pages",

@@ -17,6 +17,15 @@ In one run, side by side:
   blocking time over five runs. In the same run, the same chapter built by bare Material
   (the baseline above, served the same way) is measured too, and the report gives the
   ratio of the book's total blocking time to the baseline's.
+- Changes between editions: what the comparison adds to ``make publish``. A scratch
+  copy of the repository publishes the book's edition, then a second one, for real
+  (downloads, build, guard, mike): the second publish's time is the denominator. The
+  comparison's own cost is timed apart, interleaved: the reading of the previous
+  edition from gh-pages (``studybook.changes.inputs``) and the book built with and
+  without that input, every tenth paragraph of the input reworded so that word
+  differences are computed. Overhead = (reading + the difference of the build
+  medians) / (the second publish - that cost). ``texts.json``'s gzipped size is
+  reported with it.
 
 It prints a table, writes bench/results.json, and exits 1 if a budget (BUDGETS) fails.
 Usage: ``python -m studybook.tools.bench [--runs 5] [--lighthouse-runs 5] [--skip-offline]``.
@@ -58,11 +67,15 @@ BUDGETS = {
     "first_load_requests": 15,    # and at most this many requests
     "lighthouse_min": 98,         # every category, mobile and desktop, at least
     "build_ratio": 2.0,           # full build / bare-Material build, at most
+    "changes_overhead": 0.20,     # the comparison's share of make publish, at most
+    "texts_kib": 60,              # texts.json, gzipped, at most
 }
 # Types GitHub Pages compresses (and so does our test server).
 COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml",
               "application/xml")
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+# STUDYBOOK_NODE_MODULES: a scratch copy of the repository uses this checkout's npm packages.
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1",
+           STUDYBOOK_NODE_MODULES=str(REPO / "node_modules"))
 
 
 # -- Pure helpers (tests/unit/tools/test_bench.py) ----------------------------------------
@@ -122,6 +135,12 @@ def check_budgets(results: dict) -> list[str]:
             for category, score in scores.items():
                 if score is None or score < BUDGETS["lighthouse_min"]:
                     failures.append(f"Lighthouse {name} {form} {category} {score} < {BUDGETS['lighthouse_min']}")
+    changes = results.get("changes", {})
+    if changes.get("overhead", 0) > BUDGETS["changes_overhead"]:
+        failures.append(f"the comparison adds {changes['overhead']:.0%} to a publish > "
+                        f"{BUDGETS['changes_overhead']:.0%}")
+    if changes.get("texts_gzip_bytes", 0) / 1024 > BUDGETS["texts_kib"]:
+        failures.append(f"texts.json {changes['texts_gzip_bytes'] / 1024:.1f} KiB gzipped > {BUDGETS['texts_kib']} KiB")
     build = results.get("build", {})
     if build.get("ratio", 0) > BUDGETS["build_ratio"]:
         failures.append(f"build {build['ratio']:.2f}x the bare-Material build > {BUDGETS['build_ratio']}x")
@@ -149,11 +168,11 @@ def write_config(name: str, config: dict) -> Path:
     return path
 
 
-def timed_build(config: Path, site_dir: Path, site_url: str | None = None) -> float:
-    env = dict(ENV, **({"SITE_URL": site_url} if site_url else {}))
+def timed_build(config: Path, site_dir: Path, site_url: str | None = None, extra_env: dict | None = None) -> float:
+    env = dict(ENV, **({"SITE_URL": site_url} if site_url else {}), **(extra_env or {}))
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
-                             "-d", str(site_dir)], cwd=REPO, env=env, capture_output=True, text=True)
+                             "-d", str(site_dir)], cwd=config.parent, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"bench: {config.name} failed to build:\n{result.stdout}{result.stderr}")
@@ -219,6 +238,89 @@ def measure_build(runs: int, work: Path) -> dict:
     return {"runs": runs, "book_s": full_s, "bare_s": bare_s, "book_median_s": median(full_s),
             "bare_median_s": median(bare_s), "ratio": median(full_s) / median(bare_s),
             "cold_book_s": cold_s, "profile": profile}
+
+
+def reword(texts: dict, every: int = 10) -> dict:
+    """The previous edition, made different: every ``every``-th paragraph loses its first word."""
+    n = 0
+    for page in texts.get("pages", []):
+        for unit in page.get("units", []):
+            if unit.get("kind") == "paragraph":
+                n += 1
+                if n % every == 0 and " " in unit["text"]:
+                    unit["text"] = unit["text"].split(" ", 1)[1]
+    return texts
+
+
+def scratch_repository(dest: Path) -> Path:
+    """The working tree (tracked and new files) as a fresh git repository, with the citation cache."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=REPO,
+                            capture_output=True, text=True, check=True).stdout.split("\0")
+    for rel in [*filter(None, listed), *(f".cache/citations/{f.name}" for f in (REPO / ".cache" / "citations").glob("*"))]:
+        if (REPO / rel).is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / rel, dest / rel)
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "bench"]):
+        subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", *args],
+                       cwd=dest, check=True, capture_output=True)
+    return dest
+
+
+def timed_publish(repo: Path, version: str, site_url: str) -> float:
+    env = dict(ENV, SITE_URL=site_url)
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "studybook.editions.publish", version], cwd=repo, env=env,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: make publish {version} failed:\n{result.stdout}{result.stderr}")
+    return time.perf_counter() - start
+
+
+def next_edition(repo: Path, version: str) -> str:
+    """Head the scratch copy's changelog with the edition after ``version``; commit."""
+    major, minor = version.split(".")
+    following = f"{major}.{int(minor) + 1}"
+    changelog = repo / "docs" / "changelog.md"
+    text = changelog.read_text(encoding="utf-8")
+    first = text.index("\n## ") + 1
+    entry = f"## {following} — 2026-12-31 {{ #v{following.replace('.', '-')} }}\n\n- Bench edition.\n\n"
+    changelog.write_text(text[:first] + entry + text[first:], encoding="utf-8")
+    subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qam",
+                    following], cwd=repo, check=True, capture_output=True)
+    return following
+
+
+def measure_changes(runs: int, work: Path, site: Path) -> dict:
+    """What "Changes in this edition" adds to a publish (see the module docstring)."""
+    from studybook.changes.inputs import read_previous
+    from studybook.changes.plugin import ENV as CHANGES_ENV
+    from studybook.edition import read_entry
+
+    repo = scratch_repository(work / "scratch")
+    first = read_entry(repo / "docs", None).version
+    timed_publish(repo, first, "http://127.0.0.1:8000/")
+    second = next_edition(repo, first)
+    publish_s = timed_publish(repo, second, "http://127.0.0.1:8000/")
+    read_s, with_s, without_s = [], [], []
+    for i in range(runs):                         # what the comparison costs, compared with itself
+        start = time.perf_counter()
+        data = read_previous(repo, "gh-pages", "", second)
+        read_s.append(time.perf_counter() - start)
+        data["texts"] = reword(data["texts"])
+        given = work / "changes-input.json"
+        given.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        with_s.append(timed_build(repo / "mkdocs.yml", work / "with", extra_env={CHANGES_ENV: str(given)}))
+        without_s.append(timed_build(repo / "mkdocs.yml", work / "without", extra_env={CHANGES_ENV: ""}))
+        print(f"  changes run {i + 1}/{runs}: read {read_s[-1]:.2f} s, build with {with_s[-1]:.2f} s, "
+              f"without {without_s[-1]:.2f} s", flush=True)
+    compared = (work / "with" / "changes" / "index.html").read_text(encoding="utf-8")
+    if "Paragraph changed" not in compared:
+        raise SystemExit("bench: the changes page of the timed build lists no changed paragraph")
+    cost = median(read_s) + median(with_s) - median(without_s)
+    texts = (site / "texts.json").read_bytes()
+    return {"runs": runs, "publish_s": publish_s, "read_s": read_s, "with_s": with_s, "without_s": without_s,
+            "cost_s": cost, "overhead": cost / (publish_s - cost),
+            "texts_raw_bytes": len(texts), "texts_gzip_bytes": gzip_size(texts)}
 
 
 # -- Serving like GitHub Pages --------------------------------------------------------
@@ -425,6 +527,16 @@ def report(results: dict) -> str:
             rows.append((f"Lighthouse {name} {form}", " / ".join(f"{scores[c]:g}" for c in CATEGORIES)
                          + "  (perf / a11y / best practices / SEO)"
                          + (f", TBT {tbt:.0f} ms" if tbt is not None else "")))
+    changes = results.get("changes")
+    if changes:
+        rows += [
+            ("Changes: a second publish", f"{changes['publish_s']:.1f} s (downloads, build, guard, mike)"),
+            ("Changes: read previous", f"{median(changes['read_s']):.2f} s (median of {changes['runs']})"),
+            ("Changes: build with / without", f"{median(changes['with_s']):.2f} s / {median(changes['without_s']):.2f} s"),
+            ("Changes: share of a publish", f"{changes['overhead']:.1%} (budget {BUDGETS['changes_overhead']:.0%})"),
+            ("texts.json", f"{changes['texts_raw_bytes'] / 1024:.0f} KiB raw, {changes['texts_gzip_bytes'] / 1024:.1f} "
+                           f"KiB gzip (budget {BUDGETS['texts_kib']} KiB)"),
+        ]
     bare = results.get("lighthouse_bare")
     if bare:
         for form, scores in bare["scores"]["chapter"].items():
@@ -459,6 +571,9 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work / "served", ignore_errors=True)
         timed_build(REPO / "mkdocs.yml", work / "served", site_url=url)
         try:
+            if not args.lighthouse_only:
+                print("Changes between editions", flush=True)
+                results["changes"] = measure_changes(args.runs, work, work / "served")
             results["page_weight"] = measure_weight(url, work / "served")
             print("Lighthouse", flush=True)
             results["lighthouse"], results["lighthouse_detail"] = measure_lighthouse(

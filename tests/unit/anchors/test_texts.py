@@ -28,3 +28,12 @@ KEPT = [("chapters/a.md", "chapter", True), ("glossary/t.md", "glossary", True),
 def test_which_pages_keep_their_words():
     for src, kind, kept in KEPT:
         assert has_text(src, kind) is kept, src
+
+
+def test_the_published_file_keeps_only_what_a_link_can_name():
+    from studybook.anchors.texts import linkable
+
+    record = {"path": "glossary/t/", "src": "glossary/t.md", "title": "Term", "kind": "glossary",
+              "units": page_units(HTML, "glossary")}
+    assert [u["id"] for u in linkable(record)["units"]] == ["t", "s"]
+    assert linkable({"path": "bibliography/", "kind": "page"}) == {"path": "bibliography/", "kind": "page"}

@@ -68,3 +68,27 @@ def test_damaged_texts_stop_the_publish(tmp_path, text, words):
         read_previous(repo, "gh-pages", "", "1.1")
     assert words in str(info.value) and "gh-pages:1.0/texts.json" in str(info.value)
     assert "Fix:" in str(info.value)
+
+
+PAGE = """<html><body><article class="md-content__inner md-typeset">
+<h1 id="t">Term</h1><p>The words of a glossary paragraph, which has no id.</p>
+</article></body></html>"""
+GLOSSARY = json.dumps({"pages": [{"path": "glossary/t/", "src": "glossary/t.md", "title": "Term",
+                                  "kind": "glossary", "units": [{"kind": "heading", "id": "t", "level": 1,
+                                                                 "text": "Term"}]},
+                                 {"path": "bibliography/", "src": "bibliography.md", "kind": "page"}]})
+
+
+def test_units_without_an_id_are_read_from_the_rendered_page(tmp_path):
+    repo = repo_with(tmp_path, {"versions.json": VERSIONS, "1.0/texts.json": GLOSSARY,
+                                "1.0/glossary/t/index.html": PAGE})
+    pages = read_previous(repo, "gh-pages", "", "1.1")["texts"]["pages"]
+    assert [u["text"] for u in pages[0]["units"]] == ["Term", "The words of a glossary paragraph, which has no id."]
+    assert "units" not in pages[1]
+
+
+def test_a_listed_page_missing_from_the_branch_stops_the_publish(tmp_path):
+    repo = repo_with(tmp_path, {"versions.json": VERSIONS, "1.0/texts.json": GLOSSARY})
+    with pytest.raises(GuardError) as info:
+        read_previous(repo, "gh-pages", "", "1.1")
+    assert "gh-pages:1.0/glossary/t/index.html" in str(info.value) and "Fix:" in str(info.value)

@@ -49,10 +49,10 @@ def test_package_of(filename, package):
     assert package_of(filename) == package
 
 
-def results(kib=80.0, requests=9, score=100, ratio=1.5):
+def results(kib=80.0, requests=9, score=100, ratio=1.5, overhead=0.05, texts=32 * 1024):
     return {"page_weight": {"first_load": {"kib": kib, "requests": requests}},
             "lighthouse": {"chapter": {"mobile": {"performance": score, "seo": 100}}},
-            "build": {"ratio": ratio}}
+            "build": {"ratio": ratio}, "changes": {"overhead": overhead, "texts_gzip_bytes": texts}}
 
 
 def test_within_budget_nothing_fails():
@@ -65,6 +65,8 @@ def test_within_budget_nothing_fails():
     ({"requests": 16}, "chapter first load 16 requests > 15"),
     ({"score": 97}, "Lighthouse chapter mobile performance 97 < 98"),
     ({"ratio": 2.01}, "build 2.01x the bare-Material build > 2.0x"),
+    ({"overhead": 0.25}, "the comparison adds 25% to a publish > 20%"),
+    ({"texts": 61 * 1024}, "texts.json 61.0 KiB gzipped > 60 KiB"),
 ])
 def test_each_budget_fails_with_a_sentence(kwargs, message):
     assert check_budgets(results(**kwargs)) == [message]
@@ -76,6 +78,17 @@ def test_budgets_are_the_ones_the_readme_states():
     assert f"{BUDGETS['first_load_requests']} requests" in readme
     assert f"at least {BUDGETS['lighthouse_min']}" in readme
     assert f"{BUDGETS['build_ratio']:g}×" in readme
+    assert f"{BUDGETS['changes_overhead']:.0%} to `make publish`" in readme
+    assert f"{BUDGETS['texts_kib']} KB" in readme
+
+
+def test_the_bench_rewords_every_tenth_paragraph():
+    from studybook.tools.bench import reword
+
+    texts = {"pages": [{"units": [{"kind": "heading", "text": "A heading"}]
+                        + [{"kind": "paragraph", "text": f"Word {i}"} for i in range(20)]}]}
+    changed = [u["text"] for u in reword(texts)["pages"][0]["units"] if not u["text"].startswith("Word")]
+    assert changed == ["A heading", "9", "19"]
 
 
 def test_small_helpers():

@@ -10,7 +10,8 @@
  * for the latest edition. ?from=<edition>&page=<path> (the outdated notice's link,
  * editions.js) fills the box with a link to each paragraph of that page and checks
  * them. The comparisons are window.studybookEditions' (editions.js). Nothing is sent
- * or stored.
+ * or stored. The checker's block is sb-generated and sb-unanchored: its headings get no
+ * copy-link buttons (anchors.js) and are not anchors an edition must keep (anchors.json).
  */
 (function () {
   "use strict";

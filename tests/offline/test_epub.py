@@ -35,7 +35,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 NS = {"x": "http://www.w3.org/1999/xhtml", "opf": "http://www.idpf.org/2007/opf",
       "dc": "http://purl.org/dc/elements/1.1/"}
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
-ONLINE_ONLY = {"teaching/assignments.md"}   # mkdocs.yml, studybook-epub: online_only
+ONLINE_ONLY = {"teaching/assignments.md", "teaching/check-links.md"}   # mkdocs.yml, studybook-epub: online_only
 # A reading system lays a reflowable document out at the width of its screen
 # (EPUB 3.3 tells it to ignore viewport meta elements, so the book has none);
 # a phone browser needs the meta element to do the same.

@@ -242,8 +242,8 @@ def build_mini_site(tmp: Path, pages: dict[str, str], config: str = "", files: d
     (tmp / "mkdocs.yml").write_text(
         "site_name: Mini\nsite_url: http://127.0.0.1/\nstrict: true\n"
         "theme:\n  name: material\n  font: false\n"
-        # The real book's note and tooltip features (mkdocs.yml).
-        "  features:\n    - content.footnote.tooltips\n    - content.tooltips\n"
+        # As in the book (mkdocs.yml), no Material tooltips: a site that needs them
+        # loads the book's assets/js/tooltips.js (tests/browser/test_notes.py).
         "markdown_extensions:\n  - attr_list\n  - footnotes:\n      USE_DEFINITION_ORDER: false\n"
         + config, encoding="utf-8")
     site = tmp / "site"

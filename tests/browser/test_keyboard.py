@@ -58,7 +58,7 @@ FOCUSED = """() => {
 # Tooltips of the element that had the focus before may still be closing (the glossary
 # previews wait 300 ms, in case the pointer is on its way to them): wait until every
 # tooltip on screen belongs to the focused element (it names it in aria-describedby,
-# or aria-controls for Material's note tooltips).
+# or aria-controls for the note tooltips).
 SETTLED = """() => { const el = document.activeElement;
   const own = ['aria-describedby', 'aria-controls'].flatMap(a => (el.getAttribute(a) || '').split(' '));
   return [...document.querySelectorAll('[role=tooltip], .md-tooltip2')]
@@ -164,13 +164,15 @@ def test_the_colour_scheme_toggle_works_from_the_keyboard(keyboard_page, book_se
 # -- Tooltips (footnote and glossary previews) -------------------------------------------
 
 def test_every_kind_of_tooltip_opens_on_focus_and_closes_with_escape(keyboard_page, book_server):
-    """Note markers (Material's note tooltips) and links described by a role=tooltip
-    element (glossary previews): focus shows the text, Escape hides it, focus stays."""
+    """Note markers (assets/js/tooltips.js) and glossary term links described by a
+    role=tooltip element (glossary previews): focus shows the text, Escape hides it,
+    focus stays. (A note marker is described too while its note shows, so the term
+    links are picked by their class.)"""
     page = keyboard_page
     page.goto(book_server.url + CHAPTER)
     kinds = {
         "note marker": ("a.footnote-ref", ".md-tooltip2--active"),
-        "described link": ("a[aria-describedby]", "[role=tooltip]:not([hidden])"),
+        "described link": ("a.sb-term[aria-describedby]", "[role=tooltip]:not([hidden])"),
     }
     for name, (trigger, shown) in kinds.items():
         assert page.locator(trigger).count(), f"the chapter has no {name} to test"

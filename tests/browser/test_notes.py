@@ -1,7 +1,7 @@
 """What a reader sees of the notes: numbers 1..n in reading order, and the note on hover or keyboard focus.
 
 The chapters are written in parallel, so these tests build their own small
-site (the book's footnote and tooltip features, the citation plugin and a
+site (the book's footnotes and note tooltips, the citation plugin and a
 fixture .bib file) instead of depending on chapter content.
 """
 import re
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).parents[2]
 BIB = (REPO / "tests" / "fixtures" / "sources.bib").read_text()
-NOTES_JS = (REPO / "docs" / "assets" / "js" / "notes.js").read_text()
+TOOLTIPS_JS = (REPO / "docs" / "assets" / "js" / "tooltips.js").read_text()
 CHAPTER = """# A chapter { #a-chapter }
 
 Russia and North Korea signed a new treaty in February 2000 [@treaty-2000, art. 2].
@@ -40,7 +40,7 @@ plugins:
   - studybook-citations:
       listed: [yeo-2001, perry-report-1999, fixture-online]
 extra_javascript:
-  - assets/js/notes.js
+  - assets/js/tooltips.js
 """
 
 
@@ -49,7 +49,7 @@ def notes_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("notes-site")
     result = build_mini_site(tmp, {"index.md": "# Home\n", "chapter.md": CHAPTER,
                                    "bibliography.md": "# Bibliography\n\n<!-- bibliography -->\n",
-                                   "assets/js/notes.js": NOTES_JS},
+                                   "assets/js/tooltips.js": TOOLTIPS_JS},
                              CONFIG, files={"bibliography/sources.bib": BIB})
     assert result.ok, result.output
     server = serve(result.site)
@@ -62,8 +62,10 @@ def marker(page, number):
 
 
 def shown_note(page, link):
-    """The tooltip Material opened for a note marker: the marker names it in aria-controls."""
-    expect(link).to_have_attribute("aria-controls", re.compile(r"^__tooltip2_"))
+    """The tooltip open for a note marker (assets/js/tooltips.js): the marker names it in
+    aria-controls and aria-describedby."""
+    expect(link).to_have_attribute("aria-controls", re.compile(r"^sb-tip-"))
+    expect(link).to_have_attribute("aria-describedby", link.get_attribute("aria-controls"))
     tip = page.locator("#" + link.get_attribute("aria-controls"))
     expect(tip).to_be_visible()
     expect(tip).to_have_class(re.compile("md-tooltip2--active"))

@@ -87,7 +87,7 @@ def test_search_finds_khasan(disk_reader, offline_copy):
 
 
 def test_footnote_preview_works_from_disk(disk_reader, offline_copy):
-    """Without instant navigation Material's document$ fires from file://, so note tooltips work."""
+    """From file://, without instant navigation, the note tooltips (assets/js/tooltips.js) work."""
     page = disk_reader.page
     page.goto((offline_copy / "chapters" / "putin-in-seoul.html").as_uri())
     features = page.evaluate("() => JSON.parse(document.getElementById('__config').textContent).features")
@@ -126,7 +126,7 @@ def test_abbreviation_preview_works_from_disk(disk_reader, offline_copy):
     abbr.hover()
     tooltip = page.locator(".md-tooltip2--active")
     expect(tooltip).to_be_visible()
-    # Material moves the title into the tooltip.
+    # assets/js/tooltips.js moves the title into the tooltip.
     assert tooltip.inner_text().strip()
     assert disk_reader.network == []
 

@@ -24,6 +24,10 @@
   // A paragraph inside one of these is not a body paragraph (same rule as the build).
   var NOT_BODY = ".admonition, details, .footnote, .sb-generated, ul, ol, dl, blockquote, " +
     "figure, table, aside, nav, .tabbed-set";
+  // Also no copy button inside the assignment builder: its headings and lines
+  // (status, help, handout) are parts of a tool, not text to cite, and a button
+  // added to its status line made the page jump as it loaded.
+  var NO_TOOLS = NOT_BODY + ", .sb-builder";
   var HIGHLIGHT_MS = 4000;
   // Material Design Icons "link-variant" (Apache-2.0), as shipped with Material for MkDocs.
   var ICON = '<svg viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">' +
@@ -192,8 +196,8 @@
 
   // -- Adding the controls -----------------------------------------------------
 
-  function isBody(el, article) {
-    var outside = el.parentElement && el.parentElement.closest(NOT_BODY);
+  function isBody(el, article, notBody) {
+    var outside = el.parentElement && el.parentElement.closest(notBody || NOT_BODY);
     return !outside || !article.contains(outside);
   }
 
@@ -238,7 +242,7 @@
   function addControls(article) {
     var targets = article.querySelectorAll(HEADINGS + ", p[id]");
     Array.prototype.forEach.call(targets, function (target) {
-      if (target.querySelector(".sb-anchor-tools") || !isBody(target, article)) return;
+      if (target.querySelector(".sb-anchor-tools") || !isBody(target, article, NO_TOOLS)) return;
       // One control per heading: ours replaces Material's permalink sign.
       var permalink = target.querySelector("a.headerlink");
       if (permalink) permalink.remove();

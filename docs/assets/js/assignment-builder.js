@@ -11,8 +11,9 @@
  *   anchors.json by studybook.teaching.assignments) through a <script> element, which
  *   also works from file://, where Chromium refuses fetch();
  * - under mike, ../versions.json lists the published editions; their
- *   manifests are fetched from ../<version>/anchors.json. Offline, or when
- *   either is missing, the builder offers the current edition only;
+ *   manifests are fetched from ../<version>/anchors.json. Offline, outside a
+ *   folder named after the edition (a plain build), or when either file is
+ *   missing, the builder offers the current edition only;
  * - the QR code is drawn with qrcode-generator (npm, pinned in package.json),
  *   copied into assets/vendor/ at build time by studybook.quality.vendor.
  *
@@ -199,10 +200,19 @@
     });
   }
 
+  /* mike puts each edition in a folder named after it, with versions.json one
+     level up. A copy that is not in such a folder (make build, make serve) has
+     no versions.json to read, so it does not ask for one (no 404 in the console). */
+  function inEditionFolder(version) {
+    return ROOT.pathname.slice(-(version.length + 2)) === "/" + version + "/";
+  }
+
   /* The editions on offer: this one, plus (under mike) the others in ../versions.json. */
   function editions(current) {
     var list = [current];
-    if (!online() || current.version === UNPUBLISHED) return Promise.resolve({ list: list, note: "local" });
+    if (!online() || current.version === UNPUBLISHED || !inEditionFolder(current.version)) {
+      return Promise.resolve({ list: list, note: "local" });
+    }
     return fetchJson(new URL("../versions.json", ROOT)).then(function (versions) {
       versions.forEach(function (v) {
         if (!v || typeof v.version !== "string") return;

@@ -126,11 +126,11 @@ PAGES = {"index.md": "# Home { #home }\n\n<!-- studybook:edition -->\n"}
 @pytest.mark.parametrize("plugins, message", [
     # (the plugins: list of a mini site, what the error says: mkdocs.yml's line and the fix)
     ("  - studybook-cartridge\n",
-     "mkdocs.yml:16: studybook-cartridge needs the studybook-manifest plugin, which is not loaded"),
+     "mkdocs.yml:13: studybook-cartridge needs the studybook-manifest plugin, which is not loaded"),
     ("  - studybook-assignments\n",
-     "mkdocs.yml:16: studybook-assignments needs the studybook-manifest plugin, which is not loaded"),
+     "mkdocs.yml:13: studybook-assignments needs the studybook-manifest plugin, which is not loaded"),
     ("  - studybook-cite\n",
-     "mkdocs.yml:14: the studybook-edition plugin is not loaded, and this build needs its edition"),
+     "mkdocs.yml:11: the studybook-edition plugin is not loaded, and this build needs its edition"),
 ])
 def test_a_missing_plugin_names_the_line_and_the_fix(mini_site, plugins, message):
     config = "plugins:\n  - studybook-edition\n" + plugins if "edition" not in message else "plugins:\n" + plugins

@@ -97,5 +97,5 @@ def test_bad_moves_fail_the_build(mini_site, text, message):
 def test_page_moves_without_mkdocs_redirects_fail(mini_site):
     result = mini_site(PAGES, "plugins:\n  - studybook-redirects\n", files={"redirects.yml": GOOD})
     assert not result.ok
-    assert "mkdocs.yml:15: studybook-redirects needs the redirects plugin" in result.output
+    assert "mkdocs.yml:12: studybook-redirects needs the redirects plugin" in result.output
     assert "Fix: add '- redirects'" in result.output
